@@ -1,0 +1,58 @@
+// The PlanScope peer of the group-by benchmark (see ../../README.md):
+//   planscope-groupby INPUT OUTPUT      runs the query and writes its result as CSV
+//   planscope-groupby --build-configuration   prints "release" or "debug" for compare.py
+// The query is the one every peer runs: rows of period 2013Q4, grouped by province and
+// measure, with count, sum and mean of value (nulls skipped), sorted by the keys.
+import Tabular
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+#if DEBUG
+    let buildConfiguration = "debug"
+#else
+    let buildConfiguration = "release"
+#endif
+
+/// The generated file's columns, given so that nothing is inferred, as for every peer.
+let progressSchema = Schema([
+    .init(name: "period", type: .string), .init(name: "province", type: .string),
+    .init(name: "county", type: .string), .init(name: "measure", type: .int64),
+    .init(name: "metric", type: .string), .init(name: "value", type: .double),
+    .init(name: "target", type: .int64), .init(name: "status", type: .string),
+])
+
+func fail(_ message: String) -> Never {
+    // write(2) on descriptor 2: the C 'stderr' global is not concurrency-safe in Swift 6.
+    var line = "planscope-groupby: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    exit(1)
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+if arguments == ["--build-configuration"] {
+    print(buildConfiguration)
+    exit(0)
+}
+// A debug build is an order of magnitude slower; timing one would misreport the engine.
+guard buildConfiguration == "release" else {
+    fail("refusing to run a debug build; build with 'swift build -c release'")
+}
+guard arguments.count == 2 else {
+    fail("expected 'INPUT OUTPUT' or '--build-configuration', found \(arguments.count) arguments")
+}
+
+do {
+    let reader = CSVReader(options: CSVReadOptions(schema: progressSchema))
+    let result = try reader.readCSV(path: arguments.first!).table
+        .filter(equals: [("period", [.string("2013Q4")])])
+        .groupBy(["province", "measure"])
+        .aggregate([("count", .count("value")), ("sum", .sum("value")), ("mean", .mean("value"))])
+        .orderBy([SortKey("province"), SortKey("measure")])
+    try CSVWriter().writeCSV(result, to: arguments.last!)
+} catch {
+    fail("\(error)")
+}

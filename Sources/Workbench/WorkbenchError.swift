@@ -1,0 +1,22 @@
+/// An error outside Lua itself: a script or input file that cannot be read.
+public struct WorkbenchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Kind: Sendable, Hashable {
+        case missingInput
+        case usage
+    }
+
+    public let kind: Kind
+    public let message: String
+    public var description: String { message }
+
+    /// A file that does not exist or cannot be read.
+    public static func missingInput(path: String, reason: String) -> WorkbenchError {
+        WorkbenchError(kind: .missingInput, message: "cannot open '\(path)' (\(reason))")
+    }
+
+    /// A request that makes no sense.
+    public static func usage(_ message: String) -> WorkbenchError {
+        WorkbenchError(kind: .usage, message: message)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import LuaKit
+import Workbench
+
+/// Runs a script for a command: arms the backstop and Ctrl-C, sends output to
+/// standard output, and turns failures into ``CommandFailure``s.
+struct Execution {
+    let options: ScriptOptions
+
+    /// How long past its deadline a script may run before the process is ended from outside.
+    static let backstopGrace = 0.5
+
+    func run(_ source: ScriptSource, options runOptions: RunOptions, printResults: Bool) throws {
+        let output = FileDescriptorSink()
+        defer { output.flush() }
+        LuaWatchdog.installInterruptHandler()
+        LuaWatchdog.start(
+            timeout: options.timeout, grace: Execution.backstopGrace,
+            timeoutMessage: "planscope: \(timeoutMessage) (stopped from outside Lua: a single C call ignored the limit)\n",
+            interruptMessage: "planscope: interrupted\n")
+        defer { LuaWatchdog.stop() }
+        do {
+            let results = try ScriptRunner(output: output, options: runOptions).run(source)
+            if printResults, !results.isEmpty {
+                output.write(results.map(\.description).joined(separator: "\t") + "\n")
+            }
+        } catch let error as LuaError {
+            output.flush()
+            throw CommandFailure(error, limits: options)
+        }
+    }
+
+    var timeoutMessage: String {
+        "time limit reached: the script ran longer than --timeout \(LuaFormat.trimmed(options.timeout ?? 0)) s"
+    }
+}
+
+extension LuaState {
+    /// Whether `code` compiles, without running it.
+    static func compiles(_ code: String) -> Bool {
+        guard let lua = try? LuaState() else { return false }
+        return (try? lua.load(Array(code.utf8), chunkName: "=(eval)")) != nil
+    }
+}
+
+extension LuaFormat {
+    /// A number without a needless `.0` (`1`, `0.5`).
+    static func trimmed(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
