@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "planscope", targets: ["planscope"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
+        .library(name: "PlanModel", targets: ["PlanModel"]),
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Workbench", targets: ["Workbench"]),
     ],
@@ -24,7 +25,8 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .target(name: "LuaKit", dependencies: ["CLuaShim", "CLua"]),
         .target(name: "Tabular"),
-        .target(name: "Workbench", dependencies: ["LuaKit", "Tabular"]),
+        .target(name: "PlanModel", dependencies: ["Tabular"]),
+        .target(name: "Workbench", dependencies: ["LuaKit", "PlanModel", "Tabular"]),
         .executableTarget(
             name: "planscope",
             dependencies: [
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: ["Tabular", "PlanScopeTestSupport"],
             exclude: ["Snapshots", "Fixtures"]
         ),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanScopeTestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "PlanScopeTestSupport"]),
         .testTarget(
             name: "PlanScopeCLITests",

@@ -68,6 +68,11 @@ void ps_install_interrupt_handler(void) {
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, NULL);
+  /* A parent may have spawned us with SIGINT blocked; a blocked Ctrl-C would never arrive. */
+  sigset_t interrupt_only;
+  sigemptyset(&interrupt_only);
+  sigaddset(&interrupt_only, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &interrupt_only, NULL);
 }
 
 void ps_request_interrupt(void) { interrupt_flag = 1; }

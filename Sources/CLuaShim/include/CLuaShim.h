@@ -56,6 +56,9 @@ int ps_openlibs(lua_State *L, int all);
 /* Replaces string.rep with a version that respects the memory limit. */
 void ps_pushguardedrep(lua_State *L);
 
+/* Pushes guarded setmetatable and collectgarbage (for the sandbox prelude). */
+void ps_pushguardedbase(lua_State *L);
+
 /* Forgets an abort so the state can run again (the REPL after Ctrl-C). */
 void ps_reset_abort(lua_State *L);
 

@@ -26,7 +26,8 @@ public enum LuaSandbox {
     static func install(in state: LuaState) throws {
         ps_pushguardedrep(state.handle)
         try state.load(Array(SandboxPrelude.source.utf8), chunkName: "=sandbox")
-        try state.call(argumentCount: 0, traceback: false)
+        ps_pushguardedbase(state.handle)
+        try state.call(argumentCount: 2, traceback: false)
         lua_setfield(state.handle, PS_REGISTRYINDEX, makeEnvironmentKey)
     }
 

@@ -7,8 +7,9 @@
 /// global table: their `_ENV` is the fresh one.
 enum SandboxPrelude {
     static let source = #"""
+local setmetatable, collectgarbage = ...  -- guarded versions, written in C
 local G = _G
-local raw_load, raw_setmetatable, raw_collectgarbage = load, setmetatable, collectgarbage
+local raw_load, raw_setmetatable = load, G.setmetatable
 local type, error, select, rawget, pairs, tostring = type, error, select, rawget, pairs, tostring
 local getmetatable, ipairs = getmetatable, ipairs
 local concat = table.concat
@@ -48,27 +49,6 @@ local function type_of(n, ...)
     if type(name) == "string" then return name end
   end
   return kind
-end
-
-local function setmetatable(...)
-  local t, mt = ...
-  if type(t) ~= "table" then
-    error("bad argument #1 to 'setmetatable' (table expected, got " .. type_of(1, ...) .. ")", 2)
-  end
-  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-    error("bad argument #2 to 'setmetatable' (finalizers (__gc) are not allowed in the sandbox)", 2)
-  end
-  return (raw_setmetatable(...))
-end
-
-local GC_OPTIONS = { collect = true, count = true, step = true, isrunning = true }
-local function collectgarbage(option, ...)
-  option = option or "collect"
-  if not GC_OPTIONS[option] then
-    error("bad argument #1 to 'collectgarbage' (option '" .. tostring(option) ..
-      "' is not allowed in the sandbox)", 2)
-  end
-  return raw_collectgarbage(option, ...)
 end
 
 local function make_require(env, host)
