@@ -42,7 +42,10 @@ let package = Package(
             exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanScopeTestSupport"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "PlanScopeTestSupport"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "PlanModel", "Tabular", "LuaKit", "PlanScopeTestSupport"]
+        ),
         .testTarget(
             name: "PlanScopeCLITests",
             dependencies: ["planscope", "PlanScopeTestSupport"]

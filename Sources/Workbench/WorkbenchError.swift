@@ -4,6 +4,10 @@ public struct WorkbenchError: Error, Sendable, Hashable, CustomStringConvertible
     public enum Kind: Sendable, Hashable {
         case missingInput
         case usage
+        /// Input data that is malformed (a CSV with errors).
+        case data
+        /// An output file that cannot be created or written.
+        case output
     }
 
     public let kind: Kind
@@ -13,6 +17,16 @@ public struct WorkbenchError: Error, Sendable, Hashable, CustomStringConvertible
     /// A file that does not exist or cannot be read.
     public static func missingInput(path: String, reason: String) -> WorkbenchError {
         WorkbenchError(kind: .missingInput, message: "cannot open '\(path)' (\(reason))")
+    }
+
+    /// Malformed input data; the message lists every problem.
+    public static func data(_ message: String) -> WorkbenchError {
+        WorkbenchError(kind: .data, message: message)
+    }
+
+    /// An output that cannot be written.
+    public static func output(_ message: String) -> WorkbenchError {
+        WorkbenchError(kind: .output, message: message)
     }
 
     /// A request that makes no sense.

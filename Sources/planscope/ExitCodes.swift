@@ -13,6 +13,7 @@ import Workbench
 /// | 65 | bad input data |
 /// | 66 | a script or input file that cannot be opened |
 /// | 70 | the script failed: syntax or runtime error |
+/// | 73 | an output file cannot be created |
 /// | 75 | the memory limit (`--max-memory`) was reached |
 /// | 124 | the time limit (`--timeout`) was reached |
 /// | 130 | interrupted (Ctrl-C) |
@@ -25,6 +26,7 @@ struct CommandFailure: Error {
     static let dataError: Int32 = 65
     static let missingInput: Int32 = 66
     static let scriptError: Int32 = 70
+    static let cannotCreate: Int32 = 73
     static let memoryLimit: Int32 = 75
     static let timeout: Int32 = 124
     static let interrupted: Int32 = 130
@@ -35,7 +37,11 @@ struct CommandFailure: Error {
         self.exitCode = exitCode
     }
 
-    init(_ error: LuaError, limits: ScriptOptions) {
+    init(_ error: LuaError, limits: ScriptOptions, hostError: WorkbenchError? = nil) {
+        if error.kind == .runtime, let hostError {
+            self.init(message: error.message, traceback: error.traceback, exitCode: CommandFailure.code(for: hostError))
+            return
+        }
         switch error.kind {
         case .timeout:
             self.init(message: "time limit reached: the script ran longer than --timeout "
@@ -54,15 +60,22 @@ struct CommandFailure: Error {
         }
     }
 
+    /// The exit code for a host error raised into a script.
+    static func code(for error: WorkbenchError) -> Int32 {
+        switch error.kind {
+        case .missingInput: return missingInput
+        case .usage: return usage
+        case .data: return dataError
+        case .output: return cannotCreate
+        }
+    }
+
     /// Runs `body`, turning a ``WorkbenchError`` into its failure.
     static func wrapping<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as WorkbenchError {
-            switch error.kind {
-            case .missingInput: throw CommandFailure(message: error.message, exitCode: missingInput)
-            case .usage: throw CommandFailure(message: error.message, exitCode: usage)
-            }
+            throw CommandFailure(message: error.message, exitCode: code(for: error))
         }
     }
 }

@@ -13,7 +13,7 @@ struct PlanScope: ParsableCommand {
             Scripts run in a sandbox: no processes, no native modules, no bytecode, no file access \
             beyond what PlanScope offers. See docs/sandbox.md.
 
-            Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 script error, \
+            Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 script error, 73 cannot create output, \
             75 memory limit, 124 time limit, 130 interrupted.
             """,
         version: PlanScopeVersion.current,

@@ -70,3 +70,12 @@ extension LuaState {
         lua_rawset(handle, table)
     }
 }
+
+extension LuaState {
+    /// Pushes `t[name]` for the table at `index`, without metamethods.
+    public func getField(_ index: Int32, _ name: String) {
+        let table = lua_absindex(handle, index)
+        stack.push(string: name)
+        lua_rawget(handle, table)
+    }
+}

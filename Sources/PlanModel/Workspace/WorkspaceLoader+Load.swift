@@ -11,6 +11,8 @@ extension WorkspaceLoader {
         /// Tables that loaded, by name.
         var tables: [String: Table] = [:]
         var problems: [WorkspaceProblem] = []
+        /// Told how far each file's reading has got.
+        var progress: (@Sendable (String, Int, Int) -> Void)?
         /// Each table's problems, by manifest position, so the list reads table by table.
         private var tableProblems: [[WorkspaceProblem]]
         /// Tables whose manifest entry is unusable (not read at all).
@@ -208,8 +210,11 @@ extension WorkspaceLoader {
                 })
             let table: Table
             do {
-                table = try CSVReader(options: CSVReadOptions(schema: schema)).readCSV(path: file)
-                    .table
+                let report = progress.map { progress in
+                    { @Sendable (read: Int, total: Int) in progress(file, read, total) }
+                }
+                table = try CSVReader(options: CSVReadOptions(schema: schema, progress: report))
+                    .readCSV(path: file).table
             } catch let errors as CSVErrors {
                 problems += errors.errors.map {
                     WorkspaceProblem(

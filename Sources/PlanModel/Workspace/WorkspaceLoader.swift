@@ -33,7 +33,12 @@ public enum WorkspaceLoader {
     ///   problem otherwise.
     /// - Complexity: O(total size of the files), plus a rescan of a file whose
     ///   cells need locating for a message.
-    public static func load(directory: String) throws -> Workspace {
+    /// - Parameter progress: told `(file, bytesRead, totalBytes)` while each table's
+    ///   file is read, so a terminal can show progress on large files.
+    public static func load(
+        directory: String,
+        progress: (@Sendable (_ file: String, _ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil
+    ) throws -> Workspace {
         let directory =
             directory.count > 1 && directory.hasSuffix("/")
             ? String(directory.dropLast()) : directory
@@ -58,6 +63,7 @@ public enum WorkspaceLoader {
         }
         var load = Load(
             directory: directory, manifestPath: manifestPath, manifest: manifest, locator: locator)
+        load.progress = progress
         load.run()
         guard load.problems.isEmpty else {
             throw WorkspaceError(kind: .invalidData, problems: load.problems)

@@ -12,14 +12,22 @@ import LuaKit
 /// // sink.text == "hi\n", results == [.integer(42)]
 /// ```
 public struct ScriptRunner {
-    /// Where `print` writes.
-    public let output: OutputSink
+    /// What the script's API reaches: output, permissions, workspace.
+    public let context: APIContext
     /// Limits, sandbox and arguments.
     public let options: RunOptions
 
-    public init(output: OutputSink, options: RunOptions = RunOptions()) {
-        self.output = output
+    /// Where `print` and `show` write.
+    public var output: OutputSink { context.sink }
+
+    public init(context: APIContext, options: RunOptions = RunOptions()) {
+        self.context = context
         self.options = options
+    }
+
+    /// A runner with no workspace, writing to `output`.
+    public init(output: OutputSink, options: RunOptions = RunOptions()) {
+        self.init(context: APIContext(sink: output), options: options)
     }
 
     /// Runs `source` and returns what its main chunk returned.
@@ -30,6 +38,7 @@ public struct ScriptRunner {
             output: { [output] text in output.write(text.bytes) },
             modulePaths: modulePaths(for: source)))
         try setArguments(in: lua, environment: environment, scriptName: source.name)
+        try WorkbenchAPI.install(in: lua, environment: environment, context: context)
         try lua.load(source.bytes, chunkName: source.chunkName)
         lua.setEnvironment(environment)
         for argument in options.arguments { lua.stack.push(string: argument) }

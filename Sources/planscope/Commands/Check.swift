@@ -27,7 +27,7 @@ extension PlanScope {
         func run() throws {
             let workspace: Workspace
             do {
-                workspace = try WorkspaceLoader.load(directory: data)
+                workspace = try WorkspaceLoader.load(directory: data, progress: Terminal.loadProgress)
             } catch let error as WorkspaceError {
                 switch error.kind {
                 case .missingInput:
@@ -60,7 +60,7 @@ extension PlanScope {
             ])
             if let overview { text += render(overview, as: .box) }
             text +=
-                "✓ types, nulls, allowed values, keys and foreign keys of \(tables.count) tables\n"
+                "✓ types, nulls, allowed values, keys and foreign keys of \(tables.count) \(tables.count == 1 ? "table" : "tables")\n"
             let expectations = workspace.checkExpectations()
             for result in expectations {
                 let rows = result.found.map { counted($0, "row") } ?? "no rows"

@@ -1,5 +1,7 @@
 import Foundation
 import LuaKit
+import PlanModel
+import Tabular
 import Workbench
 
 /// Runs a script for a command: arms the backstop and Ctrl-C, sends output to
@@ -19,16 +21,34 @@ struct Execution {
             timeoutMessage: "planscope: \(timeoutMessage) (stopped from outside Lua: a single C call ignored the limit)\n",
             interruptMessage: "planscope: interrupted\n")
         defer { LuaWatchdog.stop() }
+        let context = APIContext(
+            sink: output,
+            output: OutputSettings(format: RenderFormat(name: options.format) ?? .box, render: Terminal.renderOptions()),
+            workspace: try loadWorkspace())
         do {
-            let results = try ScriptRunner(output: output, options: runOptions).run(source)
+            let results = try ScriptRunner(context: context, options: runOptions).run(source)
             if printResults, !results.isEmpty {
                 output.write(results.map(\.description).joined(separator: "\t") + "\n")
             }
         } catch let error as LuaError {
             output.flush()
-            throw CommandFailure(error, limits: options)
+            throw CommandFailure(error, limits: options, hostError: context.lastHostError)
         }
     }
+
+    /// The workspace named by `--data`, or the bundled plan when it is here and none was named.
+    func loadWorkspace() throws -> Workspace? {
+        let directory = options.data ?? Execution.defaultWorkspace
+        if options.data == nil, !FileManager.default.fileExists(atPath: directory + "/workspace.json") { return nil }
+        do {
+            return try WorkspaceLoader.load(directory: directory, progress: Terminal.loadProgress)
+        } catch let error as WorkspaceError {
+            throw CommandFailure(message: error.description,
+                                 exitCode: error.kind == .missingInput ? CommandFailure.missingInput : CommandFailure.dataError)
+        }
+    }
+
+    static let defaultWorkspace = "Datasets/plan2013"
 
     var timeoutMessage: String {
         "time limit reached: the script ran longer than --timeout \(LuaFormat.trimmed(options.timeout ?? 0)) s"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LuaKit
+import Tabular
 import Workbench
 
 /// Options shared by every command that runs Lua.
@@ -20,7 +21,18 @@ struct ScriptOptions: ParsableArguments {
                                valueName: "template"))
     var luaPath: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The workspace behind 'plan' (default: Datasets/plan2013 when it exists here).", valueName: "dir"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How 'show' prints tables: \(RenderFormat.names.joined(separator: ", ")).", valueName: "format"))
+    var format: String = "box"
+
     func validate() throws {
+        if RenderFormat(name: format) == nil {
+            throw ValidationError("--format must be one of \(RenderFormat.names.joined(separator: ", ")), got '\(format)'")
+        }
         if let timeout, !(timeout > 0) || !timeout.isFinite {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }

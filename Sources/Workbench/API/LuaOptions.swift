@@ -1,0 +1,75 @@
+import LuaKit
+import Tabular
+
+/// An options table argument (`{format = "csv", title = "…"}`), read with lauxlib-style errors:
+/// an unknown key is an error, so a typo cannot be silently ignored.
+struct LuaOptions {
+    private let values: [String: LuaValue]
+    private let argument: Int32
+
+    init(_ call: LuaCall, _ argument: Int32, function: String, allowed: Set<String>) throws {
+        self.argument = argument
+        switch try call.value(argument) {
+        case .nil:
+            values = [:]
+        case .map(let pairs):
+            var values: [String: LuaValue] = [:]
+            for pair in pairs {
+                guard case .string(let key) = pair.key, allowed.contains(key.description) else {
+                    throw LuaArgumentError(argument: argument, message: "unknown option '\(pair.key)' (options: "
+                        + allowed.sorted().joined(separator: ", ") + ")")
+                }
+                values[key.description] = pair.value
+            }
+            self.values = values
+        case .array(let elements) where elements.isEmpty:
+            values = [:]
+        default:
+            throw call.typeError(argument, expected: "table")
+        }
+    }
+
+    func string(_ key: String) throws -> String? {
+        switch values[key] {
+        case nil, .nil?: return nil
+        case .string(let text)?: return text.description
+        case let other?: throw mismatch(key, "string", other)
+        }
+    }
+
+    func boolean(_ key: String) throws -> Bool? {
+        switch values[key] {
+        case nil, .nil?: return nil
+        case .boolean(let flag)?: return flag
+        case let other?: throw mismatch(key, "boolean", other)
+        }
+    }
+
+    func format(_ key: String) throws -> RenderFormat? {
+        guard let name = try string(key) else { return nil }
+        guard let format = RenderFormat(name: name) else {
+            throw LuaArgumentError(argument: argument, message: "invalid option '\(name)' for '\(key)' "
+                + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
+        }
+        return format
+    }
+
+    /// A table of string keys to string values, in key order.
+    func stringMap(_ key: String) throws -> [(String, String)]? {
+        switch values[key] {
+        case nil, .nil?: return nil
+        case .map(let pairs)?:
+            return try pairs.map { pair in
+                guard case .string(let name) = pair.key, case .string(let value) = pair.value else {
+                    throw mismatch(key, "table of strings", .map(pairs))
+                }
+                return (name.description, value.description)
+            }
+        case let other?: throw mismatch(key, "table", other)
+        }
+    }
+
+    private func mismatch(_ key: String, _ expected: String, _ found: LuaValue) -> LuaArgumentError {
+        LuaArgumentError(argument: argument, message: "option '\(key)' must be a \(expected), got \(found.typeName)")
+    }
+}
