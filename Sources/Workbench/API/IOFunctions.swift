@@ -17,6 +17,9 @@ enum IOFunctions {
         var settings = context.output.render
         settings.title = try options.string("title")
         let format = try options.format("format") ?? context.output.format
+        // The box renderer draws its own title; Markdown gets a bold line above the table;
+        // data formats never carry one, so their output stays machine-readable.
+        if format == .markdown, let title = settings.title { context.sink.write("**\(title)**\n\n") }
         context.sink.write(Tabular.render(table, as: format, options: settings))
         return 0
     }
