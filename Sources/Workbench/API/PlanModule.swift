@@ -24,6 +24,8 @@ enum PlanModule {
                 return 1
             })
         }
+        try defineAssessments(in: lua, workspace: workspace)
+        try defineGaps(in: lua, workspace: workspace)
         lua.stack.pop(2)
     }
 
