@@ -53,7 +53,7 @@ import Workbench
     @Test("each example prints exactly what the reference says", arguments: APIReferenceTests.examples)
     func example(_ example: Example) throws {
         let root = packageRoot().path
-        let workspace = try WorkspaceLoader.load(directory: root + "/Datasets/plan2013")
+        let workspace = try WorkspaceLoader.load(directory: root + "/Datasets/sample2013")
         let sink = BufferSink()
         let context = APIContext(sink: sink, permissions: FilePermissions(readRoots: [root], writeRoots: [NSTemporaryDirectory()]),
                                  workspace: workspace)

@@ -61,12 +61,13 @@ extension LuaState {
         let index = metatable.index
         setField("__index", function: { call in
             let object = try call.checkObject(1, Object.self, typeName: typeName)
-            if let name = call.stack.string(at: 2)?.utf8, let reference = methodReferences[name] {
+            let key = try call.value(2)
+            if case .string(let name) = key, let text = name.utf8, let reference = methodReferences[text] {
                 lua_rawgeti(call.stack.thread, PS_REGISTRYINDEX, lua_Integer(reference))
                 return 1
             }
             guard let index else { return 0 }
-            return try index(object, try call.value(2), call)
+            return try index(object, key, call)
         })
         if let length = metatable.length {
             setField("__len", function: { call in

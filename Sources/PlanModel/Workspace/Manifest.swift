@@ -27,8 +27,9 @@ public struct Manifest: Sendable, Hashable, Decodable {
         public let name: String
         /// The CSV file, relative to the workspace directory.
         public let file: String
-        /// Whether the rows are invented (sample data) rather than read from a source.
-        public let synthetic: Bool
+        /// Whether the rows are invented (sample data) rather than read from a source,
+        /// or `nil` when the entry does not say and the workspace's flag applies.
+        public let synthetic: Bool?
         /// What the table holds, for people.
         public let description: String?
         /// The columns that identify a row, unique together.
@@ -128,7 +129,7 @@ extension Manifest.TableEntry {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         file = try c.decode(String.self, forKey: .file)
-        synthetic = try c.decodeIfPresent(Bool.self, forKey: .synthetic) ?? false
+        synthetic = try c.decodeIfPresent(Bool.self, forKey: .synthetic)
         description = try c.decodeIfPresent(String.self, forKey: .description)
         key = try c.decodeIfPresent([String].self, forKey: .key) ?? []
         columns = try c.decode([Manifest.ColumnEntry].self, forKey: .columns)

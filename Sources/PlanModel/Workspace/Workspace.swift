@@ -54,11 +54,12 @@ public struct Workspace: Sendable {
             ])
     }
 
-    /// Whether the manifest marks the table called `table`, or the whole
-    /// workspace, as invented sample data; `false` for a table it does not declare.
+    /// Whether the table called `table` is invented sample data: its own entry's flag
+    /// when it has one (a synthetic sample may include real catalog tables), else the
+    /// workspace's; `false` for a table the manifest does not declare.
     public func isSynthetic(table: String) -> Bool {
         guard let entry = manifest.tables.first(where: { $0.name == table }) else { return false }
-        return entry.synthetic || manifest.synthetic
+        return entry.synthetic ?? manifest.synthetic
     }
 
     /// The manifest's path, for messages.

@@ -22,7 +22,7 @@ extension PlanScope {
         )
 
         @Option(name: .long, help: ArgumentHelp("The workspace directory.", valueName: "dir"))
-        var data = "Datasets/plan2013"
+        var data = Execution.defaultWorkspace
 
         func run() throws {
             let workspace: Workspace

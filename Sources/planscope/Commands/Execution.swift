@@ -48,7 +48,7 @@ struct Execution {
         }
     }
 
-    static let defaultWorkspace = "Datasets/plan2013"
+    static let defaultWorkspace = "Datasets/sample2013"
 
     var timeoutMessage: String {
         "time limit reached: the script ran longer than --timeout \(LuaFormat.trimmed(options.timeout ?? 0)) s"

@@ -22,7 +22,7 @@ struct ScriptOptions: ParsableArguments {
     var luaPath: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "The workspace behind 'plan' (default: Datasets/plan2013 when it exists here).", valueName: "dir"))
+        "The workspace behind 'plan' (default: Datasets/sample2013, the catalog plus synthetic sample data, when it exists here).", valueName: "dir"))
     var data: String?
 
     @Option(name: .long, help: ArgumentHelp(
