@@ -81,7 +81,7 @@ import Workbench
     func show() throws {
         let folder = try makeTemporaryDirectory()
         #expect(try run("show(Table.from{ { a = 1 }, { a = 2 } }, { format = 'markdown', title = 'T' })", in: folder)
-                == "**T**\n\n|   a |\n|----:|\n|   1 |\n|   2 |\n")
+                == "**T**\n\n|   a |\n|----:|\n|   1 |\n|   2 |\n\n")
         let csv = try run("show(Table.from{ { a = 1 }, { a = 2 } }, { format = 'csv' })", in: folder)
         #expect(csv == "a\n1\n2\n")
     }

@@ -21,6 +21,8 @@ enum IOFunctions {
         // data formats never carry one, so their output stays machine-readable.
         if format == .markdown, let title = settings.title { context.sink.write("**\(title)**\n\n") }
         context.sink.write(Tabular.render(table, as: format, options: settings))
+        // A blank line ends a Markdown table, so consecutive shows stay separate tables.
+        if format == .markdown { context.sink.write("\n") }
         return 0
     }
 
