@@ -29,7 +29,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PEERS = os.path.join(HERE, "peers")
 DEFAULT_DATA = os.path.join(HERE, "data", "progress_1m.csv")
 DEFAULT_PLANSCOPE = os.path.join(HERE, ".build-bench", "release", "planscope-groupby")
+DEFAULT_PLANSCOPE_CLI = os.path.join(HERE, "..", "..", ".build", "release", "planscope")
 ALL_TOOLS = ("planscope", "duckdb", "polars", "pandas", "sqlite3", "miller", "lua5.4")
+# The Lua API's peers (issue: scripts over the workbench): the same query as a PlanScope
+# Lua script, its filter as a Lua predicate or as a declarative where{}, and plain Lua
+# holding every row as a Lua table first. Not in the default list; name them with --tools.
+LUA_TOOLS = ("planscope-lua", "planscope-where", "lua5.4-rows")
 TOLERANCE = 1e-6
 
 
@@ -53,7 +58,7 @@ def fill(template_path, source, destination, work):
     return filled
 
 
-def peers(names, source, results, planscope):
+def peers(names, source, results, planscope, planscope_cli=DEFAULT_PLANSCOPE_CLI):
     """Builds the command line of each named tool; each writes results/<tool>.csv."""
     def result(name):
         return os.path.join(results, name + ".csv")
@@ -80,9 +85,16 @@ def peers(names, source, results, planscope):
                                stdout_to_result=True)
         elif name == "lua5.4":
             built[name] = Peer(name, ["lua5.4", os.path.join(PEERS, "groupby.lua"), source, out])
+        elif name in ("planscope-lua", "planscope-where"):
+            # read_csv and write may only touch files under the working directory (HERE).
+            mode = ["declarative"] if name == "planscope-where" else []
+            built[name] = Peer(name, [planscope_cli, "run", os.path.join(PEERS, "groupby_planscope.lua"),
+                                      os.path.relpath(source, HERE), os.path.relpath(out, HERE)] + mode)
+        elif name == "lua5.4-rows":
+            built[name] = Peer(name, ["lua5.4", os.path.join(PEERS, "groupby_rows.lua"), source, out])
         else:
             sys.exit("compare.py: unknown tool '%s' (expected one of %s)"
-                     % (name, ", ".join(ALL_TOOLS)))
+                     % (name, ", ".join(ALL_TOOLS + LUA_TOOLS)))
     return built
 
 
@@ -96,7 +108,7 @@ def run(peer, results):
     stderr_path = os.path.join(results, peer.name + ".stderr")
     with open(stderr_path, "wb") as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen(peer.argv, stdin=stdin, stdout=stdout, stderr=stderr)
+        process = subprocess.Popen(peer.argv, stdin=stdin, stdout=stdout, stderr=stderr, cwd=HERE)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -172,6 +184,16 @@ def refuse_debug_planscope(path):
                  % (path, configuration or probe.stderr.strip()))
 
 
+def refuse_debug_cli(path):
+    """Exits unless the planscope command comes from a release build folder."""
+    if not os.access(path, os.X_OK):
+        sys.exit("compare.py: no planscope command at '%s'; build it with\n"
+                 "  swift build -c release   (in the repository root)" % path)
+    folder = os.path.basename(os.path.dirname(os.path.realpath(path)))
+    if folder != "release":
+        sys.exit("compare.py: refusing to time '%s': it is not in a release build folder" % path)
+
+
 VERSION_COMMANDS = {
     "duckdb": ["duckdb", "--version"],
     "polars": ["python3", "-c", "import polars; print(polars.__version__)"],
@@ -233,6 +255,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool (default 5)")
     parser.add_argument("--tools", default=",".join(ALL_TOOLS))
     parser.add_argument("--planscope", default=DEFAULT_PLANSCOPE)
+    parser.add_argument("--planscope-cli", default=DEFAULT_PLANSCOPE_CLI,
+                        help="the planscope command, for the Lua peers (a release build)")
     parser.add_argument("--results", default=os.path.join(HERE, "results"))
     args = parser.parse_args()
 
@@ -243,9 +267,12 @@ def main():
         sys.exit("compare.py: no input at '%s'; run generate.py first" % args.data)
     if "planscope" in names:
         refuse_debug_planscope(args.planscope)
+    if any(name.startswith("planscope-") for name in names):
+        refuse_debug_cli(args.planscope_cli)
     source = os.path.abspath(args.data)
     os.makedirs(args.results, exist_ok=True)
-    tools = peers(names, source, os.path.abspath(args.results), os.path.abspath(args.planscope))
+    tools = peers(names, source, os.path.abspath(args.results), os.path.abspath(args.planscope),
+                  os.path.abspath(args.planscope_cli))
 
     reference = None
     for name in names:  # warm-up, and the first agreement check

@@ -164,3 +164,27 @@ private final class ProgressLog: @unchecked Sendable {
     private(set) var entries: [[Int]] = []
     func add(_ read: Int, _ total: Int) { entries.append([read, total]) }
 }
+
+@Suite struct CSVColumnSelectionTests {
+    @Test("keeps only the selected columns, in file order, still checking every record's shape")
+    func selection() throws {
+        let options = CSVReadOptions(columns: ["c", "a"])
+        let result = try CSVReader(options: options).readCSV(text: "a,b,c\n1,x,2.5\n3,y,\n", source: "t.csv")
+        #expect(result.table.columnNames == ["a", "c"])
+        #expect(result.table.row(0) == [.int(1), .double(2.5)])
+        #expect(result.table.row(1) == [.int(3), .null])
+        let ragged = #expect(throws: CSVErrors.self) {
+            try CSVReader(options: options).readCSV(text: "a,b,c\n1,x\n", source: "t.csv")
+        }
+        #expect(ragged?.errors.count == 1)
+    }
+
+    @Test("names a selected column that the header lacks")
+    func missing() throws {
+        let error = #expect(throws: CSVErrors.self) {
+            try CSVReader(options: CSVReadOptions(columns: ["zz"])).readCSV(text: "a,b\n1,2\n", source: "t.csv")
+        }
+        #expect(error?.errors.first?.description.hasPrefix(
+            "t.csv:1:1: expected a column 'zz' (the read asks for it), found no such column in the header") == true)
+    }
+}

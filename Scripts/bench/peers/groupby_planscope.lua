@@ -5,7 +5,7 @@
 local source, destination, mode = ...
 local types = { period = "string", province = "string", county = "string", measure = "int",
   metric = "string", value = "float", target = "int", status = "string" }
-local rows = read_csv(source, { types = types })
+local rows = read_csv(source, { types = types, columns = { "period", "province", "measure", "value" } })
 local q4
 if mode == "declarative" then
   q4 = rows:where{ period = "2013Q4" }

@@ -107,6 +107,17 @@ public struct LuaStack {
         }
     }
 
+    /// The string at `index` decoded as UTF-8 (invalid bytes replaced), or `nil` if it
+    /// is not a string; read in place, without an intermediate byte array.
+    public func text(at index: Int32) -> String? {
+        guard lua_type(thread, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let pointer = lua_tolstring(thread, index, &length) else { return nil }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
     /// Copies the value at `index` into Swift.
     ///
     /// Tables are copied with raw access; a table that contains itself, or one

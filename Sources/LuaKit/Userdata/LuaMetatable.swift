@@ -21,6 +21,7 @@ public struct LuaMetatable<Object: AnyObject> {
     public let typeName: String
     var methods: [(String, (Object, LuaCall) throws -> Int32)] = []
     var index: ((Object, LuaValue, LuaCall) throws -> Int32)?
+    var field: ((Object, String, LuaCall) throws -> Int32)?
     var length: ((Object) throws -> Int64)?
     var text: ((Object) throws -> String)?
 
@@ -35,6 +36,12 @@ public struct LuaMetatable<Object: AnyObject> {
     /// Answers field reads that are not methods (`t.columns`); return 0 results for nil.
     public mutating func index(_ body: @escaping (Object, LuaValue, LuaCall) throws -> Int32) {
         index = body
+    }
+
+    /// Answers reads of string keys that are not methods (`r.region`), given the key as
+    /// text: the fast path for objects read once per row. Other keys go to ``index(_:)``.
+    public mutating func field(_ body: @escaping (Object, String, LuaCall) throws -> Int32) {
+        field = body
     }
 
     /// Answers `#object`.
@@ -59,15 +66,18 @@ extension LuaState {
         }
         metatables[typeName] = methodReferences
         let index = metatable.index
+        let field = metatable.field
         setField("__index", function: { call in
             let object = try call.checkObject(1, Object.self, typeName: typeName)
-            let key = try call.value(2)
-            if case .string(let name) = key, let text = name.utf8, let reference = methodReferences[text] {
-                lua_rawgeti(call.stack.thread, PS_REGISTRYINDEX, lua_Integer(reference))
-                return 1
+            if let name = call.stack.text(at: 2) {
+                if let reference = methodReferences[name] {
+                    lua_rawgeti(call.stack.thread, PS_REGISTRYINDEX, lua_Integer(reference))
+                    return 1
+                }
+                if let field { return try field(object, name, call) }
             }
             guard let index else { return 0 }
-            return try index(object, key, call)
+            return try index(object, try call.value(2), call)
         })
         if let length = metatable.length {
             setField("__len", function: { call in

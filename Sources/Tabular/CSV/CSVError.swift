@@ -99,6 +99,10 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A schema column the header does not have.
+    static func missingSelectedColumn(_ at: Location, name: String) -> CSVError {
+        CSVError(at, expected: "a column '\(name)' (the read asks for it)", found: "no such column in the header")
+    }
+
     static func missingSchemaColumn(_ at: Location, name: String) -> CSVError {
         CSVError(at, expected: "a column '\(name)' (the schema names it)", found: "no such column in the header")
     }

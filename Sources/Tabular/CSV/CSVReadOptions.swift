@@ -16,14 +16,19 @@ public struct CSVReadOptions: Sendable {
     public var nullTokens: [String]
     /// Whether bad rows go to ``CSVReadResult/rejects`` instead of failing the read.
     public var rejects: Bool
+    /// The columns to keep, or `nil` for all. Others are still scanned (every record's
+    /// shape is checked) but never parsed or stored, like pandas' `usecols`; kept
+    /// columns stay in file order. Every name must be in the header.
+    public var columns: [String]?
     /// Called with the bytes read so far and the input's size, at most about
     /// ten times a second and once at the end, so a caller can show progress.
     public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
 
     /// Options with the given values; the defaults read RFC 4180 CSV and infer every type.
     public init(dialect: CSVDialect = .csv, schema: Schema? = nil, nullTokens: [String] = [],
-                rejects: Bool = false,
+                rejects: Bool = false, columns: [String]? = nil,
                 progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil) {
+        self.columns = columns
         self.dialect = dialect
         self.schema = schema
         self.nullTokens = nullTokens

@@ -56,13 +56,14 @@ enum IOFunctions {
     /// bad rows come back as a second table instead of failing.
     static func readCSV(_ call: LuaCall, _ context: APIContext) throws -> Int32 {
         let path = try call.checkString(1).description
-        let options = try LuaOptions(call, 2, function: "read_csv", allowed: ["rejects", "types", "delimiter"])
+        let options = try LuaOptions(call, 2, function: "read_csv", allowed: ["columns", "delimiter", "rejects", "types"])
         guard let source = context.permissions.readable(path) else {
             throw LuaArgumentError(argument: 1, message: "reading '\(path)' is not allowed: "
                 + "only paths under \(context.permissions.readRoots.map { "'\($0)'" }.joined(separator: ", "))")
         }
         var readOptions = CSVReadOptions(rejects: try options.boolean("rejects") ?? false)
         if try options.string("delimiter") == "\t" { readOptions.dialect = .tsv }
+        readOptions.columns = try options.stringArray("columns")
         if let types = try options.stringMap("types") {
             readOptions.schema = Schema(try types.map { name, type in
                 guard let columnType = ColumnType(rawValue: type) else {

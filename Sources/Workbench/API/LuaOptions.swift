@@ -54,6 +54,19 @@ struct LuaOptions {
         return format
     }
 
+    /// An array of strings (`{"province", "value"}`).
+    func stringArray(_ key: String) throws -> [String]? {
+        switch values[key] {
+        case nil, .nil?: return nil
+        case .array(let elements)?:
+            return try elements.map { element in
+                guard case .string(let text) = element else { throw mismatch(key, "array of strings", element) }
+                return text.description
+            }
+        case let other?: throw mismatch(key, "array of strings", other)
+        }
+    }
+
     /// A table of string keys to string values, in key order.
     func stringMap(_ key: String) throws -> [(String, String)]? {
         switch values[key] {

@@ -46,7 +46,9 @@ guard arguments.count == 2 else {
 }
 
 do {
-    let reader = CSVReader(options: CSVReadOptions(schema: progressSchema))
+    // Only the query's columns are parsed, as pandas' usecols and polars' lazy scan do.
+    let reader = CSVReader(options: CSVReadOptions(
+        schema: progressSchema, columns: ["period", "province", "measure", "value"]))
     let result = try reader.readCSV(path: arguments.first!).table
         .filter(equals: [("period", [.string("2013Q4")])])
         .groupBy(["province", "measure"])

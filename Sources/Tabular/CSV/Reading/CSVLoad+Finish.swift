@@ -39,7 +39,7 @@ extension CSVLoad {
         var fields: [Schema.Field] = []
         var built: [Column] = []
         var inference: [InferredColumn] = []
-        for var column in columns {
+        for (index, var column) in columns.enumerated() where modes[index] != .skipped {
             let finished = column.finish()
             built.append(finished)
             fields.append(Schema.Field(name: column.name, type: finished.type))

@@ -36,10 +36,18 @@ extension CSVLoad {
                 problems.append(CSVError.missingSchemaColumn(location(scanner.recordStart, scanner), name: field.name))
             }
         }
+        for name in options.columns ?? [] where firstField[name] == nil {
+            problems.append(CSVError.missingSelectedColumn(location(scanner.recordStart, scanner), name: name))
+        }
         guard problems.isEmpty else { throw CSVErrors(problems) }
+        let kept = options.columns.map(Set.init)
         for name in names {
             let fixed = options.schema?.fields.first { $0.name == name }?.type
             columns.append(ColumnAccumulator(name: name, fixedType: fixed))
+            if let kept, !kept.contains(name) {
+                modes.append(.skipped)
+                continue
+            }
             switch fixed {
             case nil: modes.append(.inferred)
             case .string: modes.append(.string)

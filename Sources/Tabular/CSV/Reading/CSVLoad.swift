@@ -8,7 +8,7 @@
 /// `CSVLoad+Finish.swift`.
 final class CSVLoad {
     /// How each column takes its values.
-    enum Mode { case inferred, string, int64, double, bool, date }
+    enum Mode { case inferred, string, int64, double, bool, date, skipped }
 
     let window: ByteWindow
     let options: CSVReadOptions
@@ -84,7 +84,7 @@ final class CSVLoad {
         var base = window.base, end = window.count, isEOF = window.isEOF
         let modes = self.modes
         let width = columns.count
-        let typed = modes.indices.filter { modes[$0] != .inferred && modes[$0] != .string }
+        let typed = modes.indices.filter { ![.inferred, .string, .skipped].contains(modes[$0]) }
         var parsed = [UInt64](repeating: 0, count: width)
         let checkTokens = !nullTokens.isEmpty
         var clean = true
@@ -130,13 +130,15 @@ final class CSVLoad {
                 continue
             }
             if !clean && !options.rejects { continue }
-            for index in 0..<width {
+            for index in 0..<width where modes[index] != .skipped {
                 let field = scanner.fields[index]
                 if checkTokens && isNullToken(field) {
                     columns[index].appendNull()
                     continue
                 }
                 switch modes[index] {
+                case .skipped:
+                    break
                 case .inferred:
                     let changed = field.inScratch
                         ? withBytes(field, scanner) { columns[index].appendInferred($0, $1, quoted: true) }
@@ -184,7 +186,7 @@ final class CSVLoad {
                 case .double: return FieldParsing.double(p, n).map(\.bitPattern)
                 case .bool: return FieldParsing.bool(p, n).map { $0 ? 1 : 0 }
                 case .date: return FieldParsing.date(p, n).map { UInt64(UInt32(bitPattern: $0.daysSinceEpoch)) }
-                case .inferred, .string: return 0
+                case .inferred, .string, .skipped: return 0
                 }
             }
             if let bits {

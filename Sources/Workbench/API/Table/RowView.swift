@@ -12,12 +12,8 @@ extension TableAPI {
 
     static func registerRow(in lua: LuaState) {
         var row = LuaMetatable<RowObject>(typeName: rowType)
-        row.index { view, key, call in
-            guard case .string(let bytes) = key else {
-                throw ScriptError(
-                    "expected a column name to index a \(rowType), got \(key.typeName)")
-            }
-            let name = bytes.description
+        row.field { view, name, call in
+            try view.checkLive()
             if let position = view.owner.positions[name] {
                 call.stack.push(view.owner.table.columns[position], row: view.row)
                 return 1
@@ -29,6 +25,10 @@ extension TableAPI {
             throw ScriptError(
                 TableError.unknownColumn(name, available: view.owner.table.columnNames).message)
         }
+        row.index { view, key, _ in
+            try view.checkLive()
+            throw ScriptError("expected a column name to index a \(rowType), got \(key.typeName)")
+        }
         row.description { view in render(view.owner.table.gathered([view.row]), as: .box) }
         lua.register(row)
         lua.addToMetatable(rowType, "__newindex", function: readOnly(rowType))
@@ -38,7 +38,9 @@ extension TableAPI {
     }
 
     static func checkRow(_ call: LuaCall, _ argument: Int32) throws -> RowObject {
-        try call.checkObject(argument, RowObject.self, typeName: rowType)
+        let view = try call.checkObject(argument, RowObject.self, typeName: rowType)
+        try view.checkLive()
+        return view
     }
 
     /// `r:totable()`: the row's non-null values in a new Lua table keyed by column name.

@@ -9,8 +9,11 @@ extension TableAPI {
     static func filter(_ object: TableObject, _ call: LuaCall) throws -> Int32 {
         switch call.stack.type(at: 2) {
         case LuaType.function:
-            let table = try object.table.filter { row in
-                try callPredicate(call, function: 2, on: object, row: row)
+            let table = try withCursor(call, on: object) { cursor, view in
+                try object.table.filter { row in
+                    view.row = row
+                    return try callPredicate(call, function: 2, cursor: cursor)
+                }
             }
             return try result(table, call)
         case LuaType.table:
@@ -21,13 +24,26 @@ extension TableAPI {
         }
     }
 
-    /// Calls the function at stack `function` with a view of `row` and reads its truth.
-    private static func callPredicate(
-        _ call: LuaCall, function: Int32, on object: TableObject, row: Int
-    ) throws -> Bool {
+    /// Runs `body` with a row cursor pushed on the stack (at the returned index), then
+    /// pops and expires it, whatever happens.
+    static func withCursor<R>(
+        _ call: LuaCall, on object: TableObject, _ body: (Int32, RowObject) throws -> R
+    ) throws -> R {
+        let view = RowObject(object, row: 0)
+        try call.push(object: view, typeName: rowType)
+        let cursor = call.stack.top
+        defer {
+            view.expire()
+            call.stack.remove(at: cursor)
+        }
+        return try body(cursor, view)
+    }
+
+    /// Calls the function at stack `function` with the cursor and reads its truth.
+    private static func callPredicate(_ call: LuaCall, function: Int32, cursor: Int32) throws -> Bool {
         try call.stack.reserve(3)
         call.pushCopy(of: function)
-        try call.push(object: RowObject(object, row: row), typeName: rowType)
+        call.pushCopy(of: cursor)
         let count = try call.callFunction(argumentCount: 1)
         defer { call.stack.pop(count) }
         return count > 0 && call.stack.isTruthy(at: -count)
@@ -76,10 +92,12 @@ extension TableAPI {
             let next: Table
             switch call.stack.type(at: spec) {
             case LuaType.function:
-                let source = current
-                next = try blaming(2) {
-                    try table.mutate(name) { row in
-                        try computeCell(call, function: spec, on: source, row: row, column: name)
+                next = try withCursor(call, on: current) { cursor, view in
+                    try blaming(2) {
+                        try table.mutate(name) { row in
+                            view.row = row
+                            return try computeCell(call, function: spec, cursor: cursor, row: row, column: name)
+                        }
                     }
                 }
             case LuaType.table:
@@ -105,13 +123,13 @@ extension TableAPI {
         return 1
     }
 
-    /// Calls the function at stack `function` with a view of `row` and converts its result.
+    /// Calls the function at stack `function` with the cursor on `row` and converts its result.
     private static func computeCell(
-        _ call: LuaCall, function: Int32, on object: TableObject, row: Int, column: String
+        _ call: LuaCall, function: Int32, cursor: Int32, row: Int, column: String
     ) throws -> Cell {
         try call.stack.reserve(3)
         call.pushCopy(of: function)
-        try call.push(object: RowObject(object, row: row), typeName: rowType)
+        call.pushCopy(of: cursor)
         let count = try call.callFunction(argumentCount: 1)
         defer { call.stack.pop(count) }
         guard count > 0 else { return .null }

@@ -30,14 +30,33 @@ public final class TableObject {
 
 /// One row of a table as Lua sees it: the userdata `planscope.Row`, a light view that
 /// holds its table and a row index and reads values only when asked.
+///
+/// The views `where` and `mutate` hand to a Lua function are one cursor moved from row
+/// to row, because making and collecting a userdata per row cost more than the rest of
+/// the call. Such a view expires when the verb returns, and using it afterwards is an
+/// error rather than a silent read of the wrong row. Views from `t:row(i)` and
+/// `t:rows()` never move and never expire.
 final class RowObject {
     let owner: TableObject
     /// The row, counted from 0.
-    let row: Int
+    var row: Int
+    /// Set when the verb that moved this cursor has returned.
+    private var expired = false
 
     init(_ owner: TableObject, row: Int) {
         self.owner = owner
         self.row = row
+    }
+
+    /// Ends a cursor's life; any later use raises an error.
+    func expire() { expired = true }
+
+    /// Throws when the view is an expired cursor.
+    func checkLive() throws {
+        if expired {
+            throw ScriptError("this row belonged to a where() or mutate() call that has returned; "
+                + "keep values, or a copy from r:totable(), instead of the row")
+        }
     }
 }
 
