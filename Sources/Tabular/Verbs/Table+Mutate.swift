@@ -50,7 +50,8 @@ extension Table {
     }
 
     /// The one type of the non-null `cells` (float when ints and floats mix), or `nil` when all are null.
-    private static func inferredType(of cells: [Cell], column: String) throws -> ColumnType? {
+    /// - Throws: ``TableError`` `typeMismatch` naming `column` and both types.
+    public static func inferredType(of cells: [Cell], column: String) throws -> ColumnType? {
         var inferred: ColumnType?
         for cell in cells {
             guard let type = cell.type, type != inferred else { continue }

@@ -78,20 +78,10 @@ enum CellColumn {
         return builder.finish()
     }
 
-    /// The type of the first non-null cell, widened from int to float when a float follows.
+    /// The type of the first non-null cell, widened from int to float when a float follows;
+    /// float when every cell is null.
     static func inferredType(_ cells: [Cell], name: String) throws -> ColumnType {
-        var inferred: ColumnType?
-        for cell in cells {
-            guard let type = cell.type, type != inferred else { continue }
-            switch (inferred, type) {
-            case (nil, _): inferred = type
-            case (.int64?, .double): inferred = .double
-            case (.double?, .int64): continue
-            case (let expected?, _):
-                throw TableError.typeMismatch(column: name, expected: expected, found: cell)
-            }
-        }
-        return inferred ?? .double
+        try Table.inferredType(of: cells, column: name) ?? .double
     }
 
     /// `cell` in `type` when it converts without loss, else `cell` itself (which the
