@@ -17,7 +17,7 @@ struct PlanScope: ParsableCommand {
             75 memory limit, 124 time limit, 130 interrupted.
             """,
         version: PlanScopeVersion.current,
-        subcommands: [Run.self, Eval.self, Check.self]
+        subcommands: [Run.self, Eval.self, Check.self, Describe.self, TestScripts.self, Repl.self]
     )
 
     /// Parses, runs, and maps every failure to its exit code in one place (ExitCodes.swift).

@@ -14,6 +14,8 @@ public final class APIContext {
     /// The last host error (bad data, unwritable output) raised into the script, so the
     /// command can choose its exit code without reading the message.
     public internal(set) var lastHostError: WorkbenchError?
+    /// The files `read_csv` read and `write` wrote, for `--provenance`.
+    public internal(set) var files = RunFiles()
 
     public init(sink: OutputSink, output: OutputSettings = OutputSettings(),
                 permissions: FilePermissions = .workingDirectory(), workspace: Workspace? = nil) {
@@ -36,11 +38,12 @@ public final class APIContext {
 
 /// Installs the whole Lua API into a script's environment.
 public enum WorkbenchAPI {
-    /// Registers the types and defines the globals: `Table`, `agg`, `show`, `write`, `read_csv`, `plan`.
+    /// Registers the types and defines the globals: `Table`, `agg`, `show`, `output`, `write`, `read_csv`, `plan`.
     public static func install(in lua: LuaState, environment: LuaReference, context: APIContext) throws {
         TableAPI.register(in: lua)
         TableAPI.define(in: lua, environment: environment)
         IOFunctions.define(in: lua, environment: environment, context: context)
+        OutputFunction.define(in: lua, environment: environment, context: context)
         try PlanModule.define(in: lua, environment: environment, workspace: context.workspace)
     }
 }

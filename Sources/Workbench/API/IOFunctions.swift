@@ -17,12 +17,7 @@ enum IOFunctions {
         var settings = context.output.render
         settings.title = try options.string("title")
         let format = try options.format("format") ?? context.output.format
-        // The box renderer draws its own title; Markdown gets a bold line above the table;
-        // data formats never carry one, so their output stays machine-readable.
-        if format == .markdown, let title = settings.title { context.sink.write("**\(title)**\n\n") }
-        context.sink.write(Tabular.render(table, as: format, options: settings))
-        // A blank line ends a Markdown table, so consecutive shows stay separate tables.
-        if format == .markdown { context.sink.write("\n") }
+        try OutputFunction.show(table, as: format, options: settings, context: context)
         return 0
     }
 
@@ -49,6 +44,7 @@ enum IOFunctions {
         } catch let error as FileError {
             throw WorkbenchError.output(String(describing: error))
         }
+        context.files.wrote(target)
         return 0
     }
 
@@ -78,6 +74,7 @@ enum IOFunctions {
         }
         do {
             let result = try CSVReader(options: readOptions).readCSV(path: source)
+            context.files.read(path, rows: result.table.rowCount)
             try TableAPI.push(result.table, on: call)
             guard let rejects = result.rejects else { return 1 }
             try TableAPI.push(rejects, on: call)
@@ -90,7 +87,7 @@ enum IOFunctions {
 
 extension RenderFormat {
     /// The format a file name's extension implies (`.csv`, `.tsv`, `.json`, `.ndjson`, `.md`).
-    init?(fileExtension path: String) {
+    public init?(fileExtension path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": self = .csv
         case "tsv", "tab": self = .tsv

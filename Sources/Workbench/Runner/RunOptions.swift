@@ -14,6 +14,8 @@ public struct RunOptions: Sendable {
     public var arguments: [String]
     /// What came before the script on the command line: `arg[-n]`…`arg[-1]`, as `lua.c` sets them.
     public var interpreterArguments: [String]
+    /// `--param` values as `param`, or a recorder when the run only describes its `params{…}`.
+    public var parameters = ScriptParameters()
 
     public init(limits: LuaLimits = .none, unsafe: Bool = false, luaPath: [String] = [],
                 environmentLuaPath: String? = nil, arguments: [String] = [],

@@ -39,6 +39,7 @@ public struct ScriptRunner {
             modulePaths: modulePaths(for: source)))
         try setArguments(in: lua, environment: environment, scriptName: source.name)
         try WorkbenchAPI.install(in: lua, environment: environment, context: context)
+        try ParamsFunction.define(in: lua, environment: environment, parameters: options.parameters, context: context)
         try lua.load(source.bytes, chunkName: source.chunkName)
         lua.setEnvironment(environment)
         for argument in options.arguments { lua.stack.push(string: argument) }

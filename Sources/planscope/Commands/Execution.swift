@@ -8,12 +8,15 @@ import Workbench
 /// standard output, and turns failures into ``CommandFailure``s.
 struct Execution {
     let options: ScriptOptions
+    /// Where output goes: standard output, or `--output`'s file, with the format and sidecars.
+    var destination = OutputRequest()
 
     /// How long past its deadline a script may run before the process is ended from outside.
     static let backstopGrace = 0.5
 
     func run(_ source: ScriptSource, options runOptions: RunOptions, printResults: Bool) throws {
-        let output = FileDescriptorSink()
+        let startedAt = Date()
+        let output = destination.makeSink()
         defer { output.flush() }
         LuaWatchdog.installInterruptHandler()
         LuaWatchdog.start(
@@ -23,13 +26,15 @@ struct Execution {
         defer { LuaWatchdog.stop() }
         let context = APIContext(
             sink: output,
-            output: OutputSettings(format: RenderFormat(name: options.format) ?? .box, render: Terminal.renderOptions()),
+            output: destination.settings,
             workspace: try loadWorkspace())
         do {
             let results = try ScriptRunner(context: context, options: runOptions).run(source)
             if printResults, !results.isEmpty {
                 output.write(results.map(\.description).joined(separator: "\t") + "\n")
             }
+            try destination.finish(sink: output, context: context, source: source, runOptions: runOptions,
+                                   startedAt: startedAt)
         } catch let error as LuaError {
             output.flush()
             throw CommandFailure(error, limits: options, hostError: context.lastHostError)

@@ -15,10 +15,18 @@ extension PlanScope {
                   planscope run Scripts/counts_by_department.lua
                   planscope run --timeout 10 --max-memory 256 assessment.lua 2013Q4
                   echo 'print(1 + 1)' | planscope run -
+                  planscope run --output counts.csv --provenance Scripts/counts_by_department.lua
+                  planscope run --csv --excel --null NA Scripts/counts_by_department.lua > counts.csv
                 """
         )
 
         @OptionGroup var options: ScriptOptions
+
+        @OptionGroup var parameters: ParameterOptions
+
+        @OptionGroup(title: "Output options") var output: OutputOptions
+
+        @OptionGroup var provenance: ProvenanceOption
 
         @Argument(help: ArgumentHelp("The script, or '-' for standard input.", valueName: "script"))
         var script: String
@@ -29,9 +37,15 @@ extension PlanScope {
         func run() throws {
             let source = try CommandFailure.wrapping { try ScriptSource.file(script) }
             let interpreter = Array(CommandLine.arguments.prefix { $0 != script })
-            try Execution(options: options).run(
-                source, options: options.runOptions(arguments: arguments, interpreterArguments: interpreter),
-                printResults: false)
+            var runOptions = options.runOptions(arguments: arguments, interpreterArguments: interpreter)
+            runOptions.parameters = parameters.parameters
+            if arguments.contains("--help") {
+                try Execution(options: options).describeParameters(of: source, options: runOptions)
+                return
+            }
+            var destination = output.request
+            if provenance.provenance { destination.provenanceScript = script }
+            try Execution(options: options, destination: destination).run(source, options: runOptions, printResults: false)
         }
     }
 
@@ -45,10 +59,13 @@ extension PlanScope {
                 Examples:
                   planscope eval '1 + 1'
                   planscope eval 'return 1+1, "两", {1,2}'
+                  planscope eval --markdown 'show(plan.main_tasks)'
                 """
         )
 
         @OptionGroup var options: ScriptOptions
+
+        @OptionGroup(title: "Output options") var output: OutputOptions
 
         @Argument(help: ArgumentHelp("Lua code.", valueName: "code"))
         var code: String
@@ -56,7 +73,7 @@ extension PlanScope {
         func run() throws {
             let asExpression = "return " + code
             let source = LuaState.compiles(asExpression) ? ScriptSource.code(asExpression) : ScriptSource.code(code)
-            try Execution(options: options).run(
+            try Execution(options: options, destination: output.request).run(
                 source, options: options.runOptions(arguments: [], interpreterArguments: []), printResults: true)
         }
     }

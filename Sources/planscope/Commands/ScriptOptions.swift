@@ -25,14 +25,7 @@ struct ScriptOptions: ParsableArguments {
         "The workspace behind 'plan' (default: Datasets/sample2013, the catalog plus synthetic sample data, when it exists here).", valueName: "dir"))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "How 'show' prints tables: \(RenderFormat.names.joined(separator: ", ")).", valueName: "format"))
-    var format: String = "box"
-
     func validate() throws {
-        if RenderFormat(name: format) == nil {
-            throw ValidationError("--format must be one of \(RenderFormat.names.joined(separator: ", ")), got '\(format)'")
-        }
         if let timeout, !(timeout > 0) || !timeout.isFinite {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }
