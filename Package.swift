@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // PlanScope: an analysts' workbench for following a national plan from measures to results.
 // Layers (imports point one way): planscope -> Workbench -> {LuaKit, PlanModel, Tabular};
-// PlanModel -> Tabular; LuaKit -> CLuaShim -> CLua. See docs/architecture.md.
+// PlanModel -> Tabular; LuaKit -> CLuaShim -> CLua; the CLI also uses CEdit (libedit) for
+// the REPL's line editing. README.md's "Layout" table says what each target holds.
 import PackageDescription
 
 let package = Package(
