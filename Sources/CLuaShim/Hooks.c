@@ -68,11 +68,14 @@ void ps_install_interrupt_handler(void) {
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, NULL);
-  /* A parent may have spawned us with SIGINT blocked; a blocked Ctrl-C would never arrive. */
-  sigset_t interrupt_only;
-  sigemptyset(&interrupt_only);
-  sigaddset(&interrupt_only, SIGINT);
-  pthread_sigmask(SIG_UNBLOCK, &interrupt_only, NULL);
+  /* A parent may have spawned us with signals blocked (test runners do): a blocked
+  ** Ctrl-C would never arrive, and a blocked SIGTERM would leave a runaway script
+  ** that nothing but SIGKILL can end. */
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_UNBLOCK, &stop_signals, NULL);
 }
 
 void ps_request_interrupt(void) { interrupt_flag = 1; }

@@ -11,9 +11,11 @@ public struct ProcessOutcome: Sendable {
 /// Runs a built product of this package (found beside the test bundle), as a user would.
 ///
 /// `NO_COLOR` is set and the crash backtracer is off, so a crashing child cannot hang the run.
+/// A child still running after `killAfter` seconds is killed (SIGKILL), so a test whose
+/// child hangs fails instead of hanging the whole run.
 public func runProduct(_ name: String, _ arguments: [String], stdin: String? = nil,
                        environment: [String: String] = [:], directory: String? = nil,
-                       interruptAfter: Double? = nil) throws -> ProcessOutcome {
+                       interruptAfter: Double? = nil, killAfter: Double = 120) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = productsDirectory().appendingPathComponent(name)
     process.arguments = arguments
@@ -31,6 +33,10 @@ public func runProduct(_ name: String, _ arguments: [String], stdin: String? = n
     process.standardInput = input
     let start = Date()
     try process.run()
+    let pid = process.processIdentifier
+    let killer = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + killAfter, execute: killer)
+    defer { killer.cancel() }
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     if let interruptAfter {
