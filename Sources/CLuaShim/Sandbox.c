@@ -50,6 +50,9 @@ static int guarded_setmetatable(lua_State *L) {
   luaL_argexpected(L, kind == LUA_TNIL || kind == LUA_TTABLE, 2, "nil or table");
   if (kind == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
     return luaL_argerror(L, 2, "finalizers (__gc) are not allowed in the sandbox");
+  /* Checked before the real setmetatable, whose error would name no line. */
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "cannot change a protected metatable");
   lua_settop(L, 2);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);

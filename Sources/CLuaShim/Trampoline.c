@@ -95,11 +95,20 @@ int ps_openlibs(lua_State *L, int all) {
 ** are not strings. A __tostring that itself fails makes Lua report
 ** LUA_ERRERR, which the host words on its own.
 */
+static int call_tostring(lua_State *L) {
+  return luaL_callmeta(L, 1, "__tostring");
+}
+
 static int message_handler(lua_State *L) {
   const char *message = lua_tostring(L, 1);
   if (message == NULL) {
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+    /* A hostile __tostring may itself raise: call it protected, and fall back to
+    ** naming the object's type. */
+    lua_pushcfunction(L, call_tostring);
+    lua_pushvalue(L, 1);
+    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING)
       return 1;
+    lua_pop(L, 1);
     message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
   luaL_traceback(L, L, message, 1);

@@ -49,7 +49,8 @@ import Testing
     func timeout(code: String) throws {
         let outcome = try planscope("eval", "--timeout", "1", code)
         #expect(outcome.status == 124)
-        #expect(outcome.stderr.hasPrefix("planscope: time limit reached: the script ran longer than --timeout 1 s\n"))
+        // On a loaded machine the backstop can win the race with the hook; both say this.
+        #expect(outcome.stderr.hasPrefix("planscope: time limit reached: the script ran longer than --timeout 1 s"))
         // A loose bound: the backstop fires at 1.5 s; CI machines may be slow to start the process.
         #expect(outcome.seconds < 5)
     }

@@ -54,9 +54,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
                 1.5,yes,2013/01/02
             progress.csv:2:9: expected a date (YYYY-MM-DD) in column 'd', found '2013/01/02'
                 1.5,yes,2013/01/02
-            progress.csv:3:1: expected an integer in column 'i', found '99999999999999999999'
+            progress.csv:3:1: expected an integer in column 'i', found '99999999999999999999' (outside the 64-bit integer range)
                 99999999999999999999,true,2013-02-30
-            progress.csv:3:27: expected a date (YYYY-MM-DD) in column 'd', found '2013-02-30'
+            progress.csv:3:27: expected a date (YYYY-MM-DD) in column 'd', found '2013-02-30' (no such date)
                 99999999999999999999,true,2013-02-30
             5 errors
             """)

@@ -30,15 +30,25 @@ struct ManifestLocator {
         var line = 1
         var lineStart = 0
         var positions: [String: (line: Int, column: Int)] = [:]
+        var depth = 0
+        /// Foundation's JSON parser refuses deeper nesting, so no deeper value needs a place;
+        /// stopping there keeps `[[[[…` from overflowing the stack (found by fuzzing).
+        static let maximumDepth = 512
 
         init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
         mutating func value(path: String) {
             skipSpace()
             guard index < scalars.count else { return }
+            guard depth < Walker.maximumDepth else {
+                index = scalars.count
+                return
+            }
             positions[path] = (line, index - lineStart + 1)
             switch scalars[index] {
             case "{":
+                depth += 1
+                defer { depth -= 1 }
                 index += 1
                 while true {
                     skipSpace()
@@ -54,6 +64,8 @@ struct ManifestLocator {
                 }
                 index += 1
             case "[":
+                depth += 1
+                defer { depth -= 1 }
                 index += 1
                 var element = 0
                 while true {
@@ -63,8 +75,12 @@ struct ManifestLocator {
                         index += 1
                         continue
                     }
+                    let start = index
                     value(path: path.isEmpty ? String(element) : path + "." + String(element))
                     element += 1
+                    // A stray `}` (`[}`) is neither a value nor the end: step over it, or this
+                    // loop would ask for a value there forever (found by fuzzing).
+                    if index == start { index += 1 }
                 }
                 index += 1
             case "\"":

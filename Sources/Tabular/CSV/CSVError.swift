@@ -68,7 +68,16 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .date: what = "a date (YYYY-MM-DD)"
         case .string: what = "text"
         }
-        return CSVError(at, expected: "\(what) in column '\(column)'", found: "'\(shown(value))'")
+        // A well-formed value that is still refused needs the reason, or the message reads as a contradiction.
+        let digits = value.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        let isWhole = !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let isDateShaped = value.utf8.count == 10 && value.utf8.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        }
+        var found = "'\(shown(value))'"
+        if type == .int64 && isWhole { found += " (outside the 64-bit integer range)" }
+        if type == .date && isDateShaped { found += " (no such date)" }
+        return CSVError(at, expected: "\(what) in column '\(column)'", found: found)
     }
 
     /// A record with too few or too many fields.

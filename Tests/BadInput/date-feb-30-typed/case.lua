@@ -1,0 +1,1 @@
+local t = read_csv("input.csv", { types = { d = "date" } }) show(t)

@@ -1,0 +1,1 @@
+local t = read_csv("input.csv", { types = { n = "int" } }) show(t)

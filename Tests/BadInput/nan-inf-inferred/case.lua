@@ -1,0 +1,1 @@
+local t = read_csv("input.csv") print(#t, #t.columns) show(t)

@@ -1,0 +1,2 @@
+_G = nil
+print(type(string.rep), ("ab"):rep(2))

@@ -1,0 +1,2 @@
+-- flags: --timeout 1
+return string.find(("a"):rep(300), ".-.-.-.-b$")

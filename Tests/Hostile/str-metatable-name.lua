@@ -1,0 +1,2 @@
+local mt = getmetatable("")
+print(type(mt), rawequal(mt, string), rawget(mt, "__index"), rawequal(getmetatable(""), mt))

@@ -1,0 +1,1 @@
+write(Table.from{ { a = 1 } }, "../x.csv")
