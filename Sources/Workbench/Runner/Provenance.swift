@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The files a run read with `read_csv` and wrote with `write`, in the order it first
 /// touched them, for provenance sidecars.
@@ -110,22 +111,6 @@ public struct Provenance: Sendable {
         lines.isEmpty ? open + close : open + "\n" + lines.joined(separator: ",\n") + "\n  " + close
     }
 
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, written as the JSON renderer writes strings.
+    static func quoted(_ text: String) -> String { jsonQuoted(text) }
 }

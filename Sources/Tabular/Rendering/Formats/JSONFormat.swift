@@ -67,26 +67,30 @@ struct JSONFormat {
         }
     }
 
-    /// `text` as a JSON string: quoted, with `"`, `\` and U+0000–U+001F escaped.
-    static func quoted(_ text: String) -> String {
-        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        guard needsEscape else { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
+    /// `text` as a JSON string (see ``jsonQuoted(_:)``).
+    static func quoted(_ text: String) -> String { jsonQuoted(text) }
+}
+
+/// `text` as a JSON string literal (RFC 8259): quoted, with `"`, `\` and U+0000–U+001F
+/// escaped, everything else kept as UTF-8. Shared by the JSON renderers and other JSON writers.
+public func jsonQuoted(_ text: String) -> String {
+    let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    guard needsEscape else { return "\"" + text + "\"" }
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case "\u{08}": result += "\\b"
+        case "\u{0C}": result += "\\f"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: result.unicodeScalars.append(scalar)
         }
-        return result + "\""
     }
+    return result + "\""
 }
