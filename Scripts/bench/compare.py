@@ -35,6 +35,10 @@ ALL_TOOLS = ("planscope", "duckdb", "polars", "pandas", "sqlite3", "miller", "lu
 # Lua script, its filter as a Lua predicate or as a declarative where{}, and plain Lua
 # holding every row as a Lua table first. Not in the default list; name them with --tools.
 LUA_TOOLS = ("planscope-lua", "planscope-where", "lua5.4-rows")
+# The engine's CSV reader cuts a large input into one chunk per core: these read it as one
+# chunk, or pinned to one core (taskset -c 0) with the default chunks or one. Name them
+# with --tools to see what reading on both cores gains.
+CHUNK_TOOLS = ("planscope-1chunk", "planscope-pinned", "planscope-pinned-1chunk")
 TOLERANCE = 1e-6
 
 
@@ -68,6 +72,10 @@ def peers(names, source, results, planscope, planscope_cli=DEFAULT_PLANSCOPE_CLI
         out = result(name)
         if name == "planscope":
             built[name] = Peer(name, [planscope, source, out])
+        elif name in CHUNK_TOOLS:
+            pinned = ["taskset", "-c", "0"] if "pinned" in name else []
+            chunks = ["1"] if name.endswith("1chunk") else []
+            built[name] = Peer(name, pinned + [planscope, source, out] + chunks)
         elif name == "duckdb":
             with open(fill(os.path.join(PEERS, "groupby.duckdb.sql"), source, out, results)) as f:
                 built[name] = Peer(name, ["duckdb", "-c", f.read()])
@@ -94,7 +102,7 @@ def peers(names, source, results, planscope, planscope_cli=DEFAULT_PLANSCOPE_CLI
             built[name] = Peer(name, ["lua5.4", os.path.join(PEERS, "groupby_rows.lua"), source, out])
         else:
             sys.exit("compare.py: unknown tool '%s' (expected one of %s)"
-                     % (name, ", ".join(ALL_TOOLS + LUA_TOOLS)))
+                     % (name, ", ".join(ALL_TOOLS + LUA_TOOLS + CHUNK_TOOLS)))
     return built
 
 
@@ -265,9 +273,9 @@ def main():
         sys.exit("compare.py: expected at least one run and one tool")
     if not os.path.isfile(args.data):
         sys.exit("compare.py: no input at '%s'; run generate.py first" % args.data)
-    if "planscope" in names:
+    if "planscope" in names or any(name in CHUNK_TOOLS for name in names):
         refuse_debug_planscope(args.planscope)
-    if any(name.startswith("planscope-") for name in names):
+    if any(name in LUA_TOOLS for name in names):
         refuse_debug_cli(args.planscope_cli)
     source = os.path.abspath(args.data)
     os.makedirs(args.results, exist_ok=True)

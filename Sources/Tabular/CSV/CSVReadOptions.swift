@@ -20,15 +20,21 @@ public struct CSVReadOptions: Sendable {
     /// shape is checked) but never parsed or stored, like pandas' `usecols`; kept
     /// columns stay in file order. Every name must be in the header.
     public var columns: [String]?
+    /// How many threads read the data. `nil` (the default) uses one per
+    /// processor, each with at least 8 MB of the input, so small inputs are read
+    /// on one thread; a number cuts the data into exactly that many chunks.
+    /// The table is the same, byte for byte, whatever the number.
+    public var threads: Int?
     /// Called with the bytes read so far and the input's size, at most about
     /// ten times a second and once at the end, so a caller can show progress.
     public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
 
     /// Options with the given values; the defaults read RFC 4180 CSV and infer every type.
     public init(dialect: CSVDialect = .csv, schema: Schema? = nil, nullTokens: [String] = [],
-                rejects: Bool = false, columns: [String]? = nil,
+                rejects: Bool = false, columns: [String]? = nil, threads: Int? = nil,
                 progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil) {
         self.columns = columns
+        self.threads = threads
         self.dialect = dialect
         self.schema = schema
         self.nullTokens = nullTokens

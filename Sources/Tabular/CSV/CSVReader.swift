@@ -5,7 +5,10 @@
 /// without a byte order mark, and refuses anything else with an error that
 /// says what the file seems to be. It works on bytes in one pass, straight into
 /// typed columns: text is hashed where it lies into a per-column dictionary,
-/// and numbers and dates are parsed in place.
+/// and numbers and dates are parsed in place. A large input is cut into one
+/// chunk per processor and the chunks are read at once, each on its own
+/// thread; the table is the same, byte for byte, as one thread reads (see
+/// ``CSVReadOptions/threads``).
 ///
 /// Types come from ``CSVReadOptions/schema`` where it names a column, and are
 /// inferred otherwise:

@@ -18,6 +18,8 @@ final class ByteWindow {
     let path: String
     private let descriptor: Int32
     private var storage: UnsafeMutableRawBufferPointer?
+    /// The start of the input when it is in memory.
+    private var memoryBase: UnsafeRawPointer?
     /// The window's bytes.
     private(set) var base: UnsafePointer<UInt8>
     /// The number of bytes in the window.
@@ -29,9 +31,9 @@ final class ByteWindow {
     /// The size of the input.
     let totalBytes: Int
 
-    /// Opens a file.
+    /// Opens a file, with the window starting at byte `start`.
     /// - Throws: ``FileError`` when it cannot be opened or read.
-    init(path: String) throws {
+    init(path: String, startingAt start: Int = 0) throws {
         self.path = path
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError.cannotOpen(path, errno: errno) }
@@ -47,25 +49,43 @@ final class ByteWindow {
         base = UnsafePointer(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
         count = 0
         isEOF = false
-        try refill(keepingFrom: 0)
+        if start > 0 {
+            _ = try rewind(to: start)
+        } else {
+            try refill(keepingFrom: 0)
+        }
     }
 
-    /// Wraps bytes in memory, which must outlive the window.
-    init(memory: UnsafeRawBufferPointer, name: String) {
+    /// Wraps bytes in memory, which must outlive the window, with the window
+    /// starting at byte `start`.
+    init(memory: UnsafeRawBufferPointer, name: String, startingAt start: Int = 0) {
         path = name
         descriptor = -1
+        memoryBase = memory.baseAddress
         if let address = memory.baseAddress {
             storage = nil
-            base = address.assumingMemoryBound(to: UInt8.self)
+            base = (address + start).assumingMemoryBound(to: UInt8.self)
         } else {
             // An empty buffer may have no address; a byte of our own stands in.
             let byte = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
             storage = byte
             base = UnsafePointer(byte.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
-        count = memory.count
+        count = memory.count - start
+        offset = start
         totalBytes = memory.count
         isEOF = true
+    }
+
+    /// Another window onto the same input, starting at byte `start`: the way
+    /// one thread each reads its own part of a file.
+    /// - Throws: ``FileError`` when the file cannot be opened again or read.
+    func view(startingAt start: Int) throws -> ByteWindow {
+        if descriptor < 0 {
+            let memory = UnsafeRawBufferPointer(start: memoryBase, count: totalBytes)
+            return ByteWindow(memory: memory, name: path, startingAt: start)
+        }
+        return try ByteWindow(path: path, startingAt: start)
     }
 
     deinit {
@@ -111,8 +131,7 @@ final class ByteWindow {
     /// of that position in the new window.
     /// - Throws: ``FileError`` on a read error.
     func rewind(to position: Int) throws -> Int {
-        guard descriptor >= 0 else { return position }
-        if position >= offset && position <= offset + count && offset == 0 { return position }
+        if descriptor < 0 || (position >= offset && position <= offset + count) { return position - offset }
         guard lseek(descriptor, off_t(position), SEEK_SET) >= 0 else {
             throw FileError.cannotRead(path, errno: errno)
         }

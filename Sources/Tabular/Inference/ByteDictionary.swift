@@ -88,6 +88,26 @@ struct ByteDictionary {
         return word
     }
 
+    /// The code here of each of `other`'s values, in `other`'s code order,
+    /// adding the values this dictionary lacks in that order.
+    mutating func codes(of other: ByteDictionary) -> [UInt32] {
+        var mapping: [UInt32] = []
+        mapping.reserveCapacity(other.count)
+        var placeholder: UInt8 = 0
+        other.arena.withUnsafeBufferPointer { arena in
+            // An empty arena (only "" so far) may have no address; any pointer does for 0 bytes.
+            withUnsafePointer(to: &placeholder) { fallback in
+                let base = arena.baseAddress ?? fallback
+                var start = 0
+                for end in other.ends {
+                    mapping.append(code(base + start, end - start))
+                    start = end
+                }
+            }
+        }
+        return mapping
+    }
+
     /// Every distinct value as a `String`, in code order.
     func strings() -> [String] {
         arena.withUnsafeBufferPointer { buffer in
@@ -154,6 +174,26 @@ struct NullBits {
             words.append(current)
             current = 0
         }
+    }
+
+    /// Appends the rows of another bitmap.
+    mutating func append(contentsOf other: NullBits) {
+        for word in other.words { append(word: word, bits: 64) }
+        if other.count & 63 != 0 { append(word: other.current, bits: other.count & 63) }
+        nullCount += other.nullCount
+    }
+
+    /// Appends the low `bits` bits of `word` (1...64; the bits above are 0),
+    /// shifted into place: a word at a time, not a row at a time.
+    private mutating func append(word: UInt64, bits: Int) {
+        let used = count & 63
+        current |= word << UInt64(used)
+        if used + bits >= 64 {
+            words.append(current)
+            // Swift's << and >> give 0 for a shift of 64, which is what used == 0 needs.
+            current = word >> UInt64(64 - used)
+        }
+        count += bits
     }
 
     /// Reserves room for `rows` rows.

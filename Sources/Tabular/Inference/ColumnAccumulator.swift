@@ -32,6 +32,9 @@ struct ColumnAccumulator {
     private var quotedEmptyRows: [Int] = []
     /// Rows read before the column widened to string, to fill in by a second scan.
     private(set) var backfillRows = 0
+    /// Whether the codes may not be in order of first appearance (after a
+    /// backfill, or rows appended from a chunk that had one), so must be renumbered.
+    private var codesOutOfOrder = false
     private var lastCode = UInt32.max
     private var nullCode = UInt32.max
     /// Why the column has its type; the reader sets the line when this changes.
@@ -203,13 +206,15 @@ struct ColumnAccumulator {
     private mutating func widenToString(_ newReason: InferenceReason) {
         let rows = count
         if kind == .unknown {
-            codes = Array(repeating: emptyCode(), count: rows)
+            // No "" in the dictionary unless a row uses it: codes count from the first value.
+            codes = rows == 0 ? [] : Array(repeating: emptyCode(), count: rows)
             if !quotedEmptyRows.isEmpty {
                 for row in quotedEmptyRows { nulls.set(row, valid: true) }
             }
         } else {
             codes = Array(repeating: emptyCode(), count: rows)
             backfillRows = rows
+            codesOutOfOrder = rows > 0
         }
         quotedEmptyRows = []
         ints = []
@@ -229,6 +234,47 @@ struct ColumnAccumulator {
             codes[row] = dictionary.code(p, n)
             nulls.set(row, valid: true)
         }
+    }
+
+    // MARK: - Appending another part of the input
+
+    /// Whether the rows `later` read, from a later part of the same input, can
+    /// be appended as if this accumulator had read them itself: the same type,
+    /// whole numbers into a float column (inferred ints have at most 15 digits,
+    /// so a double holds them exactly), or no values at all. A later part that
+    /// ended with another type would have set the type and its reason, which
+    /// only a read in one pass gets right.
+    func canAppend(_ later: ColumnAccumulator) -> Bool {
+        kind == later.kind || later.kind == .unknown || (kind == .double && later.kind == .int64)
+    }
+
+    /// Appends the rows of `later`, which ``canAppend(_:)`` accepts.
+    mutating func append(contentsOf later: ColumnAccumulator) {
+        if later.kind == .unknown {
+            var nextQuoted = 0
+            for row in 0..<later.count {
+                if nextQuoted < later.quotedEmptyRows.count && later.quotedEmptyRows[nextQuoted] == row {
+                    nextQuoted += 1
+                    appendEmpty(quoted: true)
+                } else {
+                    appendNull()
+                }
+            }
+            return
+        }
+        switch kind {
+        case .int64: ints.append(contentsOf: later.ints)
+        case .double: doubles.append(contentsOf: later.kind == .int64 ? later.ints.map(Double.init) : later.doubles)
+        case .bool: bools.append(contentsOf: later.bools)
+        case .date: dates.append(contentsOf: later.dates)
+        case .string:
+            let mapping = dictionary.codes(of: later.dictionary)
+            codes.reserveCapacity(codes.count + later.codes.count)
+            for code in later.codes { codes.append(mapping[Int(code)]) }
+            codesOutOfOrder = codesOutOfOrder || later.codesOutOfOrder
+        case .unknown: preconditionFailure("canAppend refuses typed rows after untyped ones")
+        }
+        nulls.append(contentsOf: later.nulls)
     }
 
     // MARK: - Finishing
@@ -265,7 +311,7 @@ struct ColumnAccumulator {
     /// in ``StringColumn/encoding(_:)``), with codes in order of first appearance.
     private mutating func stringColumn() -> StringColumn {
         var values = dictionary.strings()
-        if backfillRows > 0 {
+        if codesOutOfOrder {
             // Backfilled rows got their codes after later rows did; renumber.
             var renumbered = [UInt32](repeating: .max, count: values.count)
             var order: [String] = []

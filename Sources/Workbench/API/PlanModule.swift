@@ -44,7 +44,7 @@ enum PlanModule {
 
     /// Without a workspace, `plan.anything` explains what is missing instead of indexing nil.
     private static func replaceWithErroringTable(_ lua: LuaState, _ environment: LuaReference) throws {
-        try lua.evaluate("""
+        _ = try lua.evaluate("""
             local message = "no workspace is loaded (give one with --data DIR)"
             plan = setmetatable({}, { __index = function() error(message, 2) end, __metatable = false })
             """, chunkName: "=plan", environment: environment)

@@ -1,5 +1,6 @@
 // The PlanScope peer of the group-by benchmark (see ../../README.md):
-//   planscope-groupby INPUT OUTPUT      runs the query and writes its result as CSV
+//   planscope-groupby INPUT OUTPUT [THREADS]   runs the query and writes its result as CSV,
+//                                              reading with THREADS threads (default: one per core)
 //   planscope-groupby --build-configuration   prints "release" or "debug" for compare.py
 // The query is the one every peer runs: rows of period 2013Q4, grouped by province and
 // measure, with count, sum and mean of value (nulls skipped), sorted by the keys.
@@ -41,20 +42,28 @@ if arguments == ["--build-configuration"] {
 guard buildConfiguration == "release" else {
     fail("refusing to run a debug build; build with 'swift build -c release'")
 }
-guard arguments.count == 2 else {
-    fail("expected 'INPUT OUTPUT' or '--build-configuration', found \(arguments.count) arguments")
+guard arguments.count == 2 || arguments.count == 3 else {
+    fail("expected 'INPUT OUTPUT [THREADS]' or '--build-configuration', found \(arguments.count) arguments")
+}
+let paths = Array(arguments.prefix(2))
+var threads: Int?
+if arguments.count == 3 {
+    guard let count = Int(arguments.last!), count > 0 else {
+        fail("expected a positive number of threads, found '\(arguments.last!)'")
+    }
+    threads = count
 }
 
 do {
     // Only the query's columns are parsed, as pandas' usecols and polars' lazy scan do.
     let reader = CSVReader(options: CSVReadOptions(
-        schema: progressSchema, columns: ["period", "province", "measure", "value"]))
-    let result = try reader.readCSV(path: arguments.first!).table
+        schema: progressSchema, columns: ["period", "province", "measure", "value"], threads: threads))
+    let result = try reader.readCSV(path: paths[0]).table
         .filter(equals: [("period", [.string("2013Q4")])])
         .groupBy(["province", "measure"])
         .aggregate([("count", .count("value")), ("sum", .sum("value")), ("mean", .mean("value"))])
         .orderBy([SortKey("province"), SortKey("measure")])
-    try CSVWriter().writeCSV(result, to: arguments.last!)
+    try CSVWriter().writeCSV(result, to: paths[1])
 } catch {
     fail("\(error)")
 }

@@ -28,6 +28,14 @@ final class CSVLoad {
     /// The offset in the input and the line where the data (after the header) starts.
     var dataStart = 0
     var dataLine = 1
+    /// The input offset this load stops at: it reads the records that start
+    /// before it (the last may run past it). One chunk of a parallel read.
+    var stopOffset = Int.max
+    /// Whether this load tells ``CSVReadOptions/progress`` how far it is; in a
+    /// parallel read only the first chunk does, for all of them.
+    var reportsProgress = true
+    /// Where the first record this load did not read starts, once it has read.
+    var endOffset = 0
     private var lastProgress = ContinuousClock.now
 
     init(window: ByteWindow, options: CSVReadOptions) {
@@ -44,11 +52,21 @@ final class CSVLoad {
         guard try readHeader() else { return emptyResult() }
         dataStart = window.offset + position
         dataLine = scanner.nextLine
-        try readRows()
-        if !errors.isEmpty { throw CSVErrors(errors) }
-        try backfill()
+        if try !readInChunks() {
+            try readData()
+        }
         options.progress?(window.totalBytes, window.totalBytes)
         return result()
+    }
+
+    /// Reads the rows after the header, up to ``stopOffset``, and fills in
+    /// columns that widened to text.
+    /// - Throws: ``CSVErrors`` with every problem found.
+    func readData() throws {
+        try readRows()
+        endOffset = window.offset + position
+        if !errors.isEmpty { throw CSVErrors(errors) }
+        try backfill()
     }
 
     /// Scans the next record, moving the window on as needed (for the header
@@ -82,13 +100,14 @@ final class CSVLoad {
             self.position = position
         }
         var base = window.base, end = window.count, isEOF = window.isEOF
+        var stop = stopOffset == .max ? Int.max : stopOffset - window.offset
         let modes = self.modes
         let width = columns.count
         let typed = modes.indices.filter { ![.inferred, .string, .skipped].contains(modes[$0]) }
         var parsed = [UInt64](repeating: 0, count: width)
         let checkTokens = !nullTokens.isEmpty
         var clean = true
-        while true {
+        while position < stop {
             let outcome = scanner.scanRecord(base, &position, end: end, isEOF: isEOF)
             if outcome == .end { break }
             if outcome == .needMore {
@@ -97,6 +116,7 @@ final class CSVLoad {
                 base = window.base
                 end = window.count
                 isEOF = window.isEOF
+                if stop != .max { stop = stopOffset - window.offset }
                 self.position = position
                 self.scanner = scanner
                 try validate()
@@ -107,7 +127,7 @@ final class CSVLoad {
             if ordinal == 4096 {
                 // Guess the row count from the first records' size, with 5% to spare.
                 let perRecord = max(1, (window.offset + position - dataStart) / ordinal)
-                let estimate = window.totalBytes / perRecord * 21 / 20
+                let estimate = (reserveEnd - dataStart) / perRecord * 21 / 20
                 for index in 0..<width { columns[index].reserve(estimate) }
             }
             let fieldCount = scanner.fields.count
@@ -262,12 +282,25 @@ final class CSVLoad {
         return false
     }
 
+    /// Where the rows this load reserves room for end. The first chunk of a
+    /// parallel read reserves for the whole input, so that the later chunks'
+    /// rows are appended in place (reserved pages cost no memory until used).
+    var reserveEnd: Int { reportsProgress ? window.totalBytes : min(stopOffset, window.totalBytes) }
+
     /// Tells the caller how far the read is, at most about ten times a second.
-    private func reportProgress(_ bytesRead: Int) {
-        guard let progress = options.progress else { return }
+    /// The first chunk of a parallel read scales its own progress to the
+    /// whole input, since the chunks move at about the same pace.
+    private func reportProgress(_ offset: Int) {
+        guard reportsProgress, let progress = options.progress else { return }
         let now = ContinuousClock.now
         guard now - lastProgress >= .milliseconds(100) else { return }
         lastProgress = now
-        progress(bytesRead, window.totalBytes)
+        let total = window.totalBytes
+        var share = offset
+        if stopOffset != .max {
+            let fraction = Double(offset - dataStart) / Double(max(1, stopOffset - dataStart))
+            share = dataStart + Int(fraction * Double(total - dataStart))
+        }
+        progress(min(share, total), total)
     }
 }
