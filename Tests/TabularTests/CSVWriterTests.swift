@@ -121,6 +121,46 @@ private func same(_ a: [[Cell]], _ b: [[Cell]]) -> Bool {
         #expect(bytes == expected, "\(text(bytes).debugDescription)")
     }
 
+    @Test("writes the null text for null in every type, and quotes text that reads the same")
+    func nullText() throws {
+        let table = try Table([
+            ("NA", Column(storage: .string(.dictionary(codes: [0, 1, 2, 0], values: ["NA", "", "x"])),
+                          validity: Validity([true, true, true, false]))),
+            ("s", Column(type: .string, cells: [.string("NA"), .string(""), .null, .string("NA ")])),
+            ("n", Column(type: .int64, cells: [.int(1), .null, .int(3), .int(4)])),
+            ("d", Column(type: .date, cells: [.null, .date(CalendarDate(daysSinceEpoch: 0)), .null, .null])),
+        ])
+        let bytes = CSVWriter(options: CSVWriteOptions(nullText: "NA")).csvBytes(table)
+        // A header is never null, so a column named like the null text stays unquoted.
+        assertEqualText(text(bytes), "NA,s,n,d\n\"NA\",\"NA\",1,NA\n\"\",\"\",NA,1970-01-01\nx,NA,3,NA\nNA,NA ,4,NA\n")
+        let back = try CSVReader(options: CSVReadOptions(schema: table.schema, nullTokens: ["NA"]))
+            .readCSV(bytes: bytes, source: "na.csv")
+        #expect(rows(back.table) == rows(table))
+    }
+
+    @Test("quotes a null text that holds the delimiter, the quote or a line break, and never guards it for Excel")
+    func nullTextNeedingQuotes() throws {
+        let table = try Table([("s", Column(type: .string, cells: [.null, .string("-"), .string("a,b")]))])
+        let csv = { (options: CSVWriteOptions) in text(CSVWriter(options: options).csvBytes(table)) }
+        assertEqualText(csv(CSVWriteOptions(nullText: "n,a")), "s\n\"n,a\"\n-\n\"a,b\"\n")
+        assertEqualText(csv(CSVWriteOptions(nullText: "say \"none\"")), "s\n\"say \"\"none\"\"\"\n-\n\"a,b\"\n")
+        assertEqualText(csv(CSVWriteOptions(nullText: "two\nlines")), "s\n\"two\nlines\"\n-\n\"a,b\"\n")
+        assertEqualText(csv(CSVWriteOptions(excel: true, nullText: "-")), "\u{FEFF}s\r\n-\r\n'-\r\n\"a,b\"\r\n")
+    }
+
+    @Test("writes the null text in TSV, quoted only for a tab, a quote or a line break")
+    func nullTextTSV() throws {
+        let table = try Table([
+            ("s", Column(type: .string, cells: [.null, .string("n,a"), .string("n\ta"), .string("")])),
+            ("n", Column(type: .int64, cells: [.int(1), .null, .int(3), .int(4)])),
+        ])
+        let tsv = { (nullText: String) in
+            text(CSVWriter(options: CSVWriteOptions(dialect: .tsv, nullText: nullText)).csvBytes(table))
+        }
+        assertEqualText(tsv("n,a"), "s\tn\nn,a\t1\n\"n,a\"\tn,a\n\"n\ta\"\t3\n\"\"\t4\n")
+        assertEqualText(tsv("n\ta"), "s\tn\n\"n\ta\"\t1\nn,a\t\"n\ta\"\n\"n\ta\"\t3\n\"\"\t4\n")
+    }
+
     @Test("writes atomically: a failed write leaves the target and no temporary file")
     func atomicFailure() throws {
         struct Simulated: Error {}

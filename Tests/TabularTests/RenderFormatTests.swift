@@ -150,6 +150,28 @@ enum RenderSample {
             """)
     }
 
+    @Test("writes the null text in csv and tsv, quoted only where it holds the separator")
+    func delimitedNullText() throws {
+        let table = try Table([
+            ("s", try Column(type: .string, cells: [.null, .string(""), .string("a\tb")])),
+            ("n", try Column(type: .int64, cells: [.int(1), .null, .int(3)])),
+        ])
+        let options = RenderOptions(nullText: "n/a, none")
+        assertEqualText(
+            render(table, as: .csv, options: options),
+            "s,n\n\"n/a, none\",1\n\"\",\"n/a, none\"\na\tb,3\n")
+        assertEqualText(
+            render(table, as: .tsv, options: options),
+            "s\tn\nn/a, none\t1\n\"\"\tn/a, none\n\"a\tb\"\t3\n")
+    }
+
+    @Test("renders a table with no columns as an empty header line in csv and tsv")
+    func delimitedNoColumns() {
+        let table = Table(empty: Schema([]))
+        assertEqualText(render(table, as: .csv), "\n")
+        assertEqualText(render(table, as: .tsv), "\n")
+    }
+
     @Test("renders a table with no rows as its header alone, or as nothing")
     func emptyTable() throws {
         let table = try Table([

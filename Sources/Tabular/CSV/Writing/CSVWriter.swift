@@ -1,4 +1,4 @@
-/// How ``CSVWriter`` writes: the dialect and the Excel profile.
+/// How ``CSVWriter`` writes: the dialect, the Excel profile and the text for null.
 public struct CSVWriteOptions: Sendable {
     /// The delimiter, quote and line ending.
     public var dialect: CSVDialect
@@ -17,20 +17,31 @@ public struct CSVWriteOptions: Sendable {
     /// formula as text, so the profile is for files meant for Excel, and a file
     /// written with it does not read back unchanged.
     public var excel: Bool
+    /// The text written for null; empty by default, which ``CSVReader`` reads
+    /// back as null, as it does any text in ``CSVReadOptions/nullTokens``.
+    ///
+    /// A text value that would read back the same, the empty string or this
+    /// text, is quoted, so that null and text stay apart (as DuckDB writes them).
+    /// The null text itself is quoted only when it holds the delimiter, the
+    /// quote, a CR or an LF, so that the line keeps its fields, and it never
+    /// gets the Excel guards: it comes from the caller, not from the data.
+    public var nullText: String
 
     /// Options with the given values; the defaults write plain RFC 4180 CSV with LF.
-    public init(dialect: CSVDialect = .csv, excel: Bool = false) {
+    public init(dialect: CSVDialect = .csv, excel: Bool = false, nullText: String = "") {
         self.dialect = dialect
         self.excel = excel
+        self.nullText = nullText
     }
 }
 
 /// Writes a ``Table`` as CSV (or TSV), following RFC 4180.
 ///
 /// A header line names the columns; every record, the last included, ends
-/// with the line ending. A null is an empty field and the empty string is
-/// `""`, which is how ``CSVReader`` tells them apart. A field is quoted when it
-/// holds the delimiter, the quote, a CR or an LF, and its quotes are doubled.
+/// with the line ending. A null is an empty field (or the
+/// ``CSVWriteOptions/nullText``) and the empty string is `""`, which is how
+/// ``CSVReader`` tells them apart. A field is quoted when it holds the
+/// delimiter, the quote, a CR or an LF, and its quotes are doubled.
 /// Doubles are written in their shortest round-trip form (``Cell/format(_:)``),
 /// dates as `YYYY-MM-DD`, bools as `true` and `false`. A table with no columns
 /// is written as no bytes at all.
@@ -66,8 +77,9 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    /// Encodes the table, handing the bytes to `flush` whenever `flushEvery` have built up.
-    private func encode(_ table: Table, flushEvery: Int, _ flush: ([UInt8]) throws -> Void) rethrows {
+    /// Encodes the table, handing the bytes to `flush` whenever `flushEvery` have
+    /// built up; a flush always ends at the end of a line.
+    func encode(_ table: Table, flushEvery: Int, _ flush: ([UInt8]) throws -> Void) rethrows {
         guard !table.columns.isEmpty else { return }
         let encoder = FieldEncoder(options: options)
         var out: [UInt8] = []
@@ -75,14 +87,13 @@ public struct CSVWriter: Sendable {
         if options.excel { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         for (index, name) in table.columnNames.enumerated() {
             if index > 0 { out.append(encoder.delimiter) }
-            encoder.append(Array(name.utf8), isText: true, to: &out)
+            encoder.append(Array(name.utf8), as: .name, to: &out)
         }
         out.append(contentsOf: encoder.lineEnding)
         let cells = table.columns.map { encoder.prepare($0) }
         for row in 0..<table.rowCount {
             for (index, column) in table.columns.enumerated() {
                 if index > 0 { out.append(encoder.delimiter) }
-                guard column.validity.isValid(row) else { continue }
                 encoder.append(row, of: column, prepared: cells[index], to: &out)
             }
             out.append(contentsOf: encoder.lineEnding)
