@@ -40,35 +40,40 @@ public struct TableError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Columns of different lengths in one table.
     public static func lengthMismatch(column: String, expected: Int, found: Int) -> TableError {
-        TableError(kind: .lengthMismatch,
-                   message: "column '\(column)' has \(found) rows, expected \(expected)")
+        TableError(
+            kind: .lengthMismatch,
+            message: "column '\(column)' has \(found) rows, expected \(expected)")
     }
 
     /// A value that does not fit its column's type.
     public static func typeMismatch(column: String, expected: ColumnType, found: Cell) -> TableError {
         let foundType = found.type?.rawValue ?? "null"
-        return TableError(kind: .typeMismatch,
-                          message: "column '\(column)' is \(expected.rawValue), got \(foundType) '\(found)'")
+        return TableError(
+            kind: .typeMismatch,
+            message: "column '\(column)' is \(expected.rawValue), got \(foundType) '\(found)'")
     }
 
     /// Two columns whose types cannot be compared or combined.
     public static func typeMismatch(column: String, expected: ColumnType, found: ColumnType) -> TableError {
-        TableError(kind: .typeMismatch,
-                   message: "column '\(column)' is \(found.rawValue), expected \(expected.rawValue)")
+        TableError(
+            kind: .typeMismatch,
+            message: "column '\(column)' is \(found.rawValue), expected \(expected.rawValue)")
     }
 
     /// Join keys that break the promised cardinality, listing the offending keys.
     public static func joinCardinality(check: String, side: String, keys: [String]) -> TableError {
         let shown = keys.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
         let more = keys.count > 10 ? " and \(keys.count - 10) more" : ""
-        return TableError(kind: .joinCardinality,
-                          message: "join check '\(check)' failed: duplicate keys in the \(side) table: \(shown)\(more)")
+        return TableError(
+            kind: .joinCardinality,
+            message: "join check '\(check)' failed: duplicate keys in the \(side) table: \(shown)\(more)")
     }
 
     /// An integer sum that does not fit in 64 bits.
     public static func integerOverflow(column: String) -> TableError {
-        TableError(kind: .invalidArgument,
-                   message: "sum of column '\(column)' overflows int; convert it to float first")
+        TableError(
+            kind: .invalidArgument,
+            message: "sum of column '\(column)' overflows int; convert it to float first")
     }
 
     /// Pivot cells that more than one row would fill, listing the offending (row, column) keys.
@@ -103,8 +108,9 @@ public struct TableError: Error, Sendable, Hashable, CustomStringConvertible {
         for i in 1...max(a.count, 1) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1,
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }

@@ -44,15 +44,17 @@ struct CommandFailure: Error {
         }
         switch error.kind {
         case .timeout:
-            self.init(message: "time limit reached: the script ran longer than --timeout "
-                      + "\(LuaFormat.trimmed(limits.timeout ?? 0)) s", traceback: error.traceback,
-                      exitCode: CommandFailure.timeout)
+            self.init(
+                message: "time limit reached: the script ran longer than --timeout "
+                    + "\(LuaFormat.trimmed(limits.timeout ?? 0)) s", traceback: error.traceback,
+                exitCode: CommandFailure.timeout)
         case .interrupted:
             self.init(message: "interrupted", traceback: error.traceback, exitCode: CommandFailure.interrupted)
         case .memory:
             let limit = limits.maxMemory.map { "--max-memory \($0) MB" } ?? "available memory"
-            self.init(message: "memory limit reached: the script needed more than \(limit)",
-                      traceback: error.traceback, exitCode: CommandFailure.memoryLimit)
+            self.init(
+                message: "memory limit reached: the script needed more than \(limit)",
+                traceback: error.traceback, exitCode: CommandFailure.memoryLimit)
         case .file:
             self.init(message: error.message, exitCode: CommandFailure.missingInput)
         case .syntax, .runtime, .conversion:

@@ -16,7 +16,8 @@ enum Terminal {
         guard totalBytes >= progressThreshold, isatty(2) == 1 else { return }
         let megabytes = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_048_576) }
         let percent = totalBytes == 0 ? 100 : bytesRead * 100 / totalBytes
-        let line = bytesRead >= totalBytes
+        let line =
+            bytesRead >= totalBytes
             ? "\r\u{1B}[K"
             : "\rloading \(file) \(percent)% (\(megabytes(bytesRead)) / \(megabytes(totalBytes)) MB)\u{1B}[K"
         FileHandle.standardError.write(Data(line.utf8))

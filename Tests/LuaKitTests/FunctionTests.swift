@@ -20,14 +20,18 @@ import Testing
             try call.checkTable(1)
             return 0
         }
-        lua.define("limit") { call in _ = try call.checkInteger(1); return 0 }
+        lua.define("limit") { call in
+            _ = try call.checkInteger(1); return 0
+        }
         let cases: [(String, String)] = [
             ("where(1)", "test:1: bad argument #1 to 'where' (table expected, got number)"),
             ("where()", "test:1: bad argument #1 to 'where' (table expected, got no value)"),
             ("\n\nlimit(1.5)", "test:3: bad argument #1 to 'limit' (number has no integer representation)"),
             ("local t = {f = limit} t.f('x')", "test:1: bad argument #1 to 'f' (number expected, got string)"),
-            ("local t = {limit = limit} t:limit()",
-             "test:1: calling 'limit' on bad self (number expected, got table)"),
+            (
+                "local t = {limit = limit} t:limit()",
+                "test:1: calling 'limit' on bad self (number expected, got table)"
+            ),
         ]
         for (code, message) in cases {
             #expect(lua.error(code)?.message == message, "\(code)")

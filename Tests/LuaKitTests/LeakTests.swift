@@ -12,7 +12,8 @@ import Testing
                 let lua = try SandboxedLua(limits: LuaLimits(timeout: 5, maxMemory: 8 << 20))
                 let tracked = LifetimeTracked(counter, value: index)
                 lua.define("value") { call in try call.results(.integer(Int64(tracked.value))) }
-                let code = index % 10 == 0 ? "error('planned')" : "local t = {} for i = 1, 50 do t[i] = value() end return #t"
+                let code =
+                    index % 10 == 0 ? "error('planned')" : "local t = {} for i = 1, 50 do t[i] = value() end return #t"
                 _ = try? lua.run(code)
             }
         }
@@ -29,7 +30,8 @@ import Testing
 
     private func residentBytes() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }

@@ -2,13 +2,15 @@ import LuaKit
 import Testing
 
 @Suite struct LimitTests {
-    @Test("stops runaway loops at the time limit, wherever they run", arguments: [
-        "while true do end",
-        "while true do pcall(function() while true do end end) end",
-        "local co = coroutine.create(function() while true do end end) coroutine.resume(co)",
-        "local co = coroutine.wrap(function() while true do pcall(error) end end) co()",
-        "local f f = function() return pcall(f) end while true do f() end",
-    ])
+    @Test(
+        "stops runaway loops at the time limit, wherever they run",
+        arguments: [
+            "while true do end",
+            "while true do pcall(function() while true do end end) end",
+            "local co = coroutine.create(function() while true do end end) coroutine.resume(co)",
+            "local co = coroutine.wrap(function() while true do pcall(error) end end) co()",
+            "local f f = function() return pcall(f) end while true do f() end",
+        ])
     func timeout(code: String) throws {
         let lua = try SandboxedLua(limits: LuaLimits(timeout: 0.2))
         let error = try #require(lua.error(code))
@@ -23,13 +25,15 @@ import Testing
         #expect(error.kind == .runtime)
     }
 
-    @Test("stops runaway allocation at the memory limit", arguments: [
-        "string.rep('x', 2^32)",
-        "('x'):rep(2^31)",
-        "local s = 'x' while true do s = s .. s end",
-        "local t = {} for i = 1, 1e9 do t[i] = i end",
-        "local t = {} for i = 1, 1e9 do t[i] = tostring(i) end",
-    ])
+    @Test(
+        "stops runaway allocation at the memory limit",
+        arguments: [
+            "string.rep('x', 2^32)",
+            "('x'):rep(2^31)",
+            "local s = 'x' while true do s = s .. s end",
+            "local t = {} for i = 1, 1e9 do t[i] = i end",
+            "local t = {} for i = 1, 1e9 do t[i] = tostring(i) end",
+        ])
     func memory(code: String) throws {
         let lua = try SandboxedLua(limits: LuaLimits(maxMemory: 16 << 20))
         let error = try #require(lua.error(code))

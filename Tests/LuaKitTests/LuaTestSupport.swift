@@ -10,8 +10,10 @@ final class SandboxedLua {
     init(limits: LuaLimits = .none, modulePaths: [String] = [], libraries: LuaState.Libraries = .sandboxed) throws {
         lua = try LuaState(libraries: libraries)
         let printed = printed
-        environment = try lua.newEnvironment(.init(output: { printed.text += $0.description },
-                                                   modulePaths: modulePaths))
+        environment = try lua.newEnvironment(
+            .init(
+                output: { printed.text += $0.description },
+                modulePaths: modulePaths))
         lua.apply(limits)
     }
 

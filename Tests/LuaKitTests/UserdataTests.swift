@@ -28,7 +28,8 @@ import Testing
     func metamethods() throws {
         let counter = LifetimeCounter()
         let lua = try lua(counter: counter)
-        #expect(try lua.run("local c = new_counter() c:increment(5) return c.value, #c, tostring(c), c.other")
+        #expect(
+            try lua.run("local c = new_counter() c:increment(5) return c.value, #c, tostring(c), c.other")
                 == [5, 5, "Counter(5)", .nil])
     }
 
@@ -37,11 +38,14 @@ import Testing
         let counter = LifetimeCounter()
         let lua = try lua(counter: counter)
         #expect(try lua.run("return getmetatable(new_counter())") == ["planscope.Counter"])
-        #expect(lua.error("local t = {increment = new_counter().increment} t:increment(1)")?.message
+        #expect(
+            lua.error("local t = {increment = new_counter().increment} t:increment(1)")?.message
                 == "test:1: calling 'increment' on bad self (planscope.Counter expected, got table)")
-        #expect(lua.error("local c = new_counter() c:increment('x')")?.message
+        #expect(
+            lua.error("local c = new_counter() c:increment('x')")?.message
                 == "test:1: bad argument #1 to 'increment' (number expected, got string)")
-        #expect(lua.error("setmetatable(new_counter(), {})")?.message
+        #expect(
+            lua.error("setmetatable(new_counter(), {})")?.message
                 == "test:1: bad argument #1 to 'setmetatable' (table expected, got planscope.Counter)")
     }
 

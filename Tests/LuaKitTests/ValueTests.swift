@@ -5,7 +5,8 @@ import Testing
     @Test("keeps integers and floats apart")
     func numbers() throws {
         let lua = try SandboxedLua()
-        #expect(try lua.run("return 1, 1.0, 2^53, -0.5, math.maxinteger")
+        #expect(
+            try lua.run("return 1, 1.0, 2^53, -0.5, math.maxinteger")
                 == [.integer(1), .number(1.0), .number(9_007_199_254_740_992), .number(-0.5), .integer(Int64.max)])
     }
 

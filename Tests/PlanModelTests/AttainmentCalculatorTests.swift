@@ -15,7 +15,8 @@ import Testing
     /// Small targets in the catalog's shape: a flow, a stock, a per-unit target with three
     /// designated units, one without designated units and one nobody reports on.
     static let targets = """
-        target,task,measure,metric,comparator,value,value_max,tolerance,unit,unit_count,per_unit_comparator,flow_or_stock,horizon,qualifier,source_text
+        target,task,measure,metric,comparator,value,value_max,tolerance,unit,unit_count,per_unit_comparator,\
+        flow_or_stock,horizon,qualifier,source_text
         t04,8,23,patent_agents_trained,at_least,2000,,,persons,,,flow,year,,train 2000
         t03,5,16,platforms,about,20,,0.1,platforms,,,stock,year,,about 20
         t08,10,26,standard_enterprises,per_unit,30,,,enterprises,3,at_least,flow,year,,each at least 30
@@ -64,7 +65,8 @@ import Testing
     }
 
     static let header =
-        "target,metric,comparator,flow_or_stock,horizon,period,expected_share,target_value,target_max,actual,rate,status,rag,reporters,units_met,units_total,shortfall,note\n"
+        "target,metric,comparator,flow_or_stock,horizon,period,expected_share,target_value,target_max,actual,rate,"
+        + "status,rag,reporters,units_met,units_total,shortfall,note\n"
 
     @Test("sums flows and takes each reporter's latest stock, on track at mid-year")
     func midYear() throws {
@@ -74,8 +76,10 @@ import Testing
             Self.header
                 + "t04,patent_agents_trained,at_least,flow,year,2013Q2,0.5,2000,,1200,0.6,on_track,green,2,,,,\n"
                 + "t03,platforms,about,stock,year,2013Q2,0.5,20,,12,0.6,on_track,green,2,,,,\n"
-                + "t08,standard_enterprises,per_unit,flow,year,2013Q2,0.5,3,,0,0,constrained,red,1,0,3,Beijing 20; Tianjin no data; Hebei no data,\n"
-                + "t12,basic_patents,per_unit,stock,year,2013Q2,0.5,2,,1,0.5,on_track,green,2,1,2,patent_administration 10,no designated units in 'target_units': the best 2 reporters counted\n"
+                + "t08,standard_enterprises,per_unit,flow,year,2013Q2,0.5,3,,0,0,constrained,red,1,0,3,"
+                + "Beijing 20; Tianjin no data; Hebei no data,\n"
+                + "t12,basic_patents,per_unit,stock,year,2013Q2,0.5,2,,1,0.5,on_track,green,2,1,2,"
+                + "patent_administration 10,no designated units in 'target_units': the best 2 reporters counted\n"
                 + "t13,pilot_bases,range,stock,year,2013Q2,0.5,3,5,,,no_data,grey,0,,,,\n")
     }
 
@@ -87,8 +91,10 @@ import Testing
             Self.header
                 + "t04,patent_agents_trained,at_least,flow,year,2013Q4,1,2000,,2100,1.05,met,green,2,,,,\n"
                 + "t03,platforms,about,stock,year,2013Q4,1,20,,19,0.95,met,green,2,,,,\n"
-                + "t08,standard_enterprises,per_unit,flow,year,2013Q4,1,3,,1,0.3333333333333333,not_met,red,3,1,3,Tianjin 12; Hebei no data,\n"
-                + "t12,basic_patents,per_unit,stock,year,2013Q4,1,2,,2,1,met,green,3,2,2,\"\",no designated units in 'target_units': the best 2 reporters counted\n"
+                + "t08,standard_enterprises,per_unit,flow,year,2013Q4,1,3,,1,0.3333333333333333,not_met,red,3,1,3,"
+                + "Tianjin 12; Hebei no data,\n"
+                + "t12,basic_patents,per_unit,stock,year,2013Q4,1,2,,2,1,met,green,3,2,2,\"\","
+                + "no designated units in 'target_units': the best 2 reporters counted\n"
                 + "t13,pilot_bases,range,stock,year,2013Q4,1,3,5,,,no_data,grey,0,,,,\n")
     }
 

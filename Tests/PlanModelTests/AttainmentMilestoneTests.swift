@@ -49,7 +49,8 @@ import Testing
     }
 
     static let header =
-        "measure,timing,reporter,reporter_kind,period,reports_expected,reports_received,reports_late,latest_status,score,status,rag\n"
+        "measure,timing,reporter,reporter_kind,period,reports_expected,reports_received,reports_late,latest_status,"
+        + "score,status,rag\n"
 
     @Test("in the first quarter, work under way is on track and work not started is constrained")
     func firstQuarter() throws {

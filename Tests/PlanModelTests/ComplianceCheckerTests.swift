@@ -6,19 +6,32 @@ import Testing
 @Suite struct ComplianceCheckerTests {
     // The circular's words, as rules.csv quotes them.
     static let requiredText =
-        "Required measures for local departments are work that must be launched by the provincial intellectual property offices"
+        "Required measures for local departments are work "
+        + "that must be launched by the provincial intellectual property offices"
     static let scopeText =
-        "of the measures to be taken by the national and local governments together, 9 are required and 21 are optional for local departments"
+        "of the measures to be taken by the national and local governments together, "
+        + "9 are required and 21 are optional for local departments"
     static let boundsText =
-        "In principle, optional measures to be taken by the provincial intellectual property offices shall be more than 2, yet no more than 10."
+        "In principle, optional measures to be taken by the provincial intellectual property offices "
+        + "shall be more than 2, yet no more than 10."
     static let approvalText =
-        "Should there be contents that require SIPO's approval and consent or priority support from SIPO (like establishing a working mechanism for IP cooperation and consultation, selecting 15 provinces to give priority support, etc.) in optional measures for local departments, provincial intellectual property offices shall seek approval of their leading responsible department"
+        "Should there be contents that require SIPO's approval and consent or priority support from SIPO "
+        + "(like establishing a working mechanism for IP cooperation and consultation, "
+        + "selecting 15 provinces to give priority support, etc.) in optional measures for local departments, "
+        + "provincial intellectual property offices shall seek approval of their leading responsible department"
     static let fieldsText =
-        "The plans for organizing the implementation of the Promotion Plan on National Patent Development Strategy in 2013 developed by the provincial intellectual property offices and relevant departments of SIPO shall have clear objectives, work measures, schedules, responsible departments, guarantee of funds, etc."
+        "The plans for organizing the implementation of the Promotion Plan on National Patent Development Strategy "
+        + "in 2013 developed by the provincial intellectual property offices and relevant departments of SIPO "
+        + "shall have clear objectives, work measures, schedules, responsible departments, guarantee of funds, etc."
     static let deploymentText =
-        "The plans for organizing the implementation of the Promotion Plan on National Patent Development Strategy in 2013 developed by the provincial intellectual property offices shall also contain deployment of the promotion of the patent strategy in different regions under their jurisdiction"
+        "The plans for organizing the implementation of the Promotion Plan on National Patent Development Strategy "
+        + "in 2013 developed by the provincial intellectual property offices shall also contain deployment "
+        + "of the promotion of the patent strategy in different regions under their jurisdiction"
     static let deadlineText =
-        "Provincial intellectual property offices and relevant departments of SIPO shall submit plans for organizing the implementation of the Promotion Plan on National Patent Development Strategy in 2013 to the Secretariat of the Patent Strategy Promotion Office (SIPO Patent Management Department) before December 26, 2012."
+        "Provincial intellectual property offices and relevant departments of SIPO shall submit plans "
+        + "for organizing the implementation of the Promotion Plan on National Patent Development Strategy in 2013 "
+        + "to the Secretariat of the Patent Strategy Promotion Office (SIPO Patent Management Department) "
+        + "before December 26, 2012."
 
     /// The nine required measures and two optional ones (36 needs approval).
     static let goodMeasures: [Int] = [7, 12, 13, 17, 19, 20, 21, 23, 26, 8, 36]
@@ -192,8 +205,7 @@ import Testing
                 "regional_deployment", deploymentText
             ),
         ])
-    func missingField(old: String, new: String, problem: String, rule: String, text: String) throws
-    {
+    func missingField(old: String, new: String, problem: String, rule: String, text: String) throws {
         let items = Self.goodMeasures.map {
             [7, 12].contains($0)
                 ? WorkspaceFixtures.replacing(old, with: new, in: Self.item($0)) : Self.item($0)

@@ -30,13 +30,15 @@ import Testing
 
     @Test("the first input the fuzzer hung on is reported as invalid JSON")
     func firstFuzzHang() throws {
-        let input = try #require(Data(base64Encoded: """
-            eyJuiAEAAAAAAAAsInRhYiIsInRhYmxlcyI6W3siamF7Im5hbWUiOiJcdWQ4MDAiLCJ0aXRsZSI6Iv8iLCJmb3JtYXRWZXJz\
-            af//////////////////////////////////////////////////////////////////////////////////////////////\
-            /////////////////////////////////////////////29uIjoxLCJzeW50aGV0aWMiOnRydWUsInRhYmxlcx06W10sIm1l\
-            IjoidCIsImZpbGV4cGVjdGF0aW9ucyI6ZSI6Im1pc3NpbmcuY3NsZXNbXX0iOlt7ImphbWUiOiJ0IiwiZmlsZSI6Im1pc3Np\
-            bmcuY3N2In1d
-            """))
+        let input = try #require(
+            Data(
+                base64Encoded: """
+                    eyJuiAEAAAAAAAAsInRhYiIsInRhYmxlcyI6W3siamF7Im5hbWUiOiJcdWQ4MDAiLCJ0aXRsZSI6Iv8iLCJmb3JtYXRWZXJz\
+                    af//////////////////////////////////////////////////////////////////////////////////////////////\
+                    /////////////////////////////////////////////29uIjoxLCJzeW50aGV0aWMiOnRydWUsInRhYmxlcx06W10sIm1l\
+                    IjoidCIsImZpbGV4cGVjdGF0aW9ucyI6ZSI6Im1pc3NpbmcuY3NsZXNbXX0iOlt7ImphbWUiOiJ0IiwiZmlsZSI6Im1pc3Np\
+                    bmcuY3N2In1d
+                    """))
         #expect(input.count == 297)
         let found = try problems(Array(input))
         #expect(found.count == 1)

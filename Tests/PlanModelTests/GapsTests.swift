@@ -17,7 +17,8 @@ import Testing
     }
 
     /// The summary's value for `measure`, failing the test when the row is absent.
-    func value(_ summary: Table, _ measure: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Double? {
+    func value(_ summary: Table, _ measure: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Double?
+    {
         let found = try #require(row(summary, measure), "no row '\(measure)'", sourceLocation: sourceLocation)
         guard case .double(let value) = summary[found, 1] else { return nil }
         return value
@@ -32,8 +33,9 @@ import Testing
     }
 
     func expectClose(_ actual: Double?, _ expected: Double, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(actual.map { abs($0 - expected) < 1e-6 } == true, "\(String(describing: actual)) is not \(expected)",
-                sourceLocation: sourceLocation)
+        #expect(
+            actual.map { abs($0 - expected) < 1e-6 } == true, "\(String(describing: actual)) is not \(expected)",
+            sourceLocation: sourceLocation)
     }
 
     func cells(_ table: Table, _ column: String) throws -> [Cell] {
@@ -46,8 +48,9 @@ import Testing
         let result = try RegionalGaps(value: "x", unit: "unit", group: "grp").compute(try Self.reference())
         result.units.checkInvariants()
         result.summary.checkInvariants()
-        #expect(result.units.columnNames
-            == ["unit", "group", "value", "gap", "relative_gap", "index", "rank", "rank_in_group"])
+        #expect(
+            result.units.columnNames
+                == ["unit", "group", "value", "gap", "relative_gap", "index", "rank", "rank_in_group"])
         #expect(try cells(result.units, "index") == [50, 50, 50, 100, 250].map(Cell.double))
         #expect(try cells(result.units, "gap") == [-10, -10, -10, 0, 30].map(Cell.double))
         #expect(try cells(result.units, "rank") == [3, 3, 3, 2, 1].map(Cell.int))
@@ -63,13 +66,16 @@ import Testing
             ("group_value:A", 10), ("group_value:B", 35),
         ]
         for (measure, number) in expected { expectClose(try value(summary, measure), number) }
-        let between = try #require(try value(summary, "theil_t_between")), total = try #require(try value(summary, "theil_t"))
+        let between = try #require(try value(summary, "theil_t_between")),
+            total = try #require(try value(summary, "theil_t"))
         expectClose(try value(summary, "theil_t_between_share"), between / total)
-        expectClose(try value(summary, "theil_t_within_share:B"), try #require(try value(summary, "theil_t_within:B")) / total)
+        expectClose(
+            try value(summary, "theil_t_within_share:B"), try #require(try value(summary, "theil_t_within:B")) / total)
         #expect(note(summary, "sd_sample") == "standard deviation dividing by n − 1 = 4")
         #expect(note(summary, "national_value") == "unweighted mean of the units (no weight given)")
-        #expect(note(summary, "excluded_units")
-            == "no 'statistical_unit' column for 'unit' in the table or the workspace; every unit compared")
+        #expect(
+            note(summary, "excluded_units")
+                == "no 'statistical_unit' column for 'unit' in the table or the workspace; every unit compared")
         #expect(row(summary, "williamson_cv") == nil)
     }
 
@@ -142,8 +148,9 @@ import Testing
         #expect(try value(result.summary, "max_min_ratio") == nil)
         #expect(note(result.summary, "max_min_ratio") == "undefined: the minimum is 0, not above 0")
         #expect(try value(result.summary, "theil_l") == nil)
-        #expect(note(result.summary, "theil_l")
-            == "undefined: Theil L takes the log of each value, and 1 value is 0 or below")
+        #expect(
+            note(result.summary, "theil_l")
+                == "undefined: Theil L takes the log of each value, and 1 value is 0 or below")
         #expect(try value(result.summary, "theil_t") != nil)
         #expect(row(result.summary, "theil_t_between") == nil)
         expectClose(try value(result.summary, "missing_values"), 1)
@@ -155,17 +162,23 @@ import Testing
         let twice = try Table([
             ("unit", Column(.string(.plain(["a", "a"])))), ("x", Column(.int64([1, 2]))),
         ])
-        #expect(throws: TableError.invalidArgument(
-            "unit 'a' appears more than once in column 'unit'; expected one row per unit")) {
+        #expect(
+            throws: TableError.invalidArgument(
+                "unit 'a' appears more than once in column 'unit'; expected one row per unit")
+        ) {
             try RegionalGaps(value: "x", unit: "unit", group: nil).compute(twice)
         }
-        #expect(throws: TableError.invalidArgument(
-            "no column 'region' in the table or in a workspace table with column 'unit'")) {
+        #expect(
+            throws: TableError.invalidArgument(
+                "no column 'region' in the table or in a workspace table with column 'unit'")
+        ) {
             try RegionalGaps(value: "x", unit: "unit").compute(try Self.reference())
         }
         let people = try Table([("unit", Column(.string(.plain(["a", "b"])))), ("pop", Column(.int64([5, 1])))])
-        #expect(throws: TableError.invalidArgument(
-            "weight 'pop' of unit 'c' in table 'people' must be a number above 0, found none")) {
+        #expect(
+            throws: TableError.invalidArgument(
+                "weight 'pop' of unit 'c' in table 'people' must be a number above 0, found none")
+        ) {
             try RegionalGaps(value: "x", unit: "unit", group: "grp", weight: "pop")
                 .compute(try Self.reference(), lookup: [("people", people)])
         }

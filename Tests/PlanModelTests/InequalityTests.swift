@@ -9,8 +9,10 @@ import Testing
     static let weights: [Double] = [5, 1, 1, 2, 1]
 
     /// Fails unless `measured` is defined and within 1e-6 of `expected`.
-    func expectClose(_ measured: Measured<Double>, _ expected: Double,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectClose(
+        _ measured: Measured<Double>, _ expected: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         guard let value = measured.value else {
             Issue.record("undefined: \(measured.reason ?? "")", sourceLocation: sourceLocation)
             return
@@ -115,7 +117,10 @@ import Testing
             let x = (0..<count).map { _ in Double.random(in: 0.5...100, using: &generator) }
             let w = (0..<count).map { _ in Double.random(in: 1...1000, using: &generator) }
             let g = (0..<count).map { _ in ["East", "Central", "West", "Northeast"].randomElement(using: &generator)! }
-            for theil in [InequalityMeasures.theilT(x, weights: w, groups: g), InequalityMeasures.theilL(x, weights: w, groups: g)] {
+            for theil in [
+                InequalityMeasures.theilT(x, weights: w, groups: g),
+                InequalityMeasures.theilL(x, weights: w, groups: g),
+            ] {
                 let parts = try #require(theil.value)
                 #expect(abs(parts.between + parts.within - parts.total) < 1e-12)
                 #expect(abs(parts.groups.reduce(0) { $0 + $1.populationShare } - 1) < 1e-12)
@@ -139,8 +144,9 @@ import Testing
     func zeros() throws {
         let x: [Double] = [0, 10, 20, 30]
         #expect(InequalityMeasures.theilL(x).reason == "Theil L takes the log of each value, and 1 value is 0 or below")
-        #expect(InequalityMeasures.theilL([0, 0, 1]).reason
-            == "Theil L takes the log of each value, and 2 values are 0 or below")
+        #expect(
+            InequalityMeasures.theilL([0, 0, 1]).reason
+                == "Theil L takes the log of each value, and 2 values are 0 or below")
         #expect(InequalityMeasures.maxMinRatio(x).reason == "the minimum is 0, not above 0")
         #expect(InequalityMeasures.maxMinRatio(x).value == nil)
         // Theil T tolerates zeros: 0·ln 0 = 0.
@@ -154,11 +160,13 @@ import Testing
     @Test("empty inputs, one value and bad weights are undefined, not NaN")
     func degenerate() {
         #expect(InequalityMeasures.mean([]).reason == "there are no values")
-        #expect(InequalityMeasures.standardDeviation([4], .sample).reason
-            == "the sample standard deviation needs at least 2 values")
+        #expect(
+            InequalityMeasures.standardDeviation([4], .sample).reason
+                == "the sample standard deviation needs at least 2 values")
         #expect(InequalityMeasures.standardDeviation([4], .population).value == 0)
-        #expect(InequalityMeasures.williamsonCV([1, 2], weights: [1, -1]).reason
-            == "weights must be finite and not negative, found -1")
+        #expect(
+            InequalityMeasures.williamsonCV([1, 2], weights: [1, -1]).reason
+                == "weights must be finite and not negative, found -1")
         #expect(InequalityMeasures.gini([1, 2], weights: [0, 0]).reason == "the weights sum to 0")
         #expect(InequalityMeasures.giniSmallSample([5]).value == nil)
     }

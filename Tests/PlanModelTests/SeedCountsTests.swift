@@ -120,11 +120,13 @@ import Testing
         ),
         (
             "preliminary_examination_flow_management", 1,
-            "in the charge of the Patent Administration Department and Preliminary Examination & Flow Management Department"
+            "in the charge of the Patent Administration Department "
+                + "and Preliminary Examination & Flow Management Department"
         ),
         (
             "development_research_center", 1,
-            "in the charge of the Patent Strategy Promotion Office and Research Center of the State Intellectual Property Office"
+            "in the charge of the Patent Strategy Promotion Office "
+                + "and Research Center of the State Intellectual Property Office"
         ),
     ]
 

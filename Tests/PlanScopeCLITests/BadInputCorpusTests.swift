@@ -46,7 +46,8 @@ import Testing
         if let input = BadInputCorpusTests.generated[name] {
             try input.write(toFile: copy + "/input.csv", atomically: false, encoding: .utf8)
         }
-        let arguments = FileManager.default.fileExists(atPath: copy + "/case.lua")
+        let arguments =
+            FileManager.default.fileExists(atPath: copy + "/case.lua")
             ? ["run", "case.lua"] : ["check", "--data", "workspace"]
         let outcome = try runProduct("planscope", arguments, directory: copy)
 
@@ -59,8 +60,9 @@ import Testing
         #expect(outcome.status == Int32(code.trimmingCharacters(in: .whitespacesAndNewlines)))
         // Messages name the file by its resolved absolute path; the corpus writes `$CASE` for it.
         let resolved = URL(fileURLWithPath: copy).resolvingSymlinksInPath().path
-        assertEqualText(outcome.stderr.replacingOccurrences(of: resolved, with: "$CASE"),
-                        try #require(try expected("expected.txt")))
+        assertEqualText(
+            outcome.stderr.replacingOccurrences(of: resolved, with: "$CASE"),
+            try #require(try expected("expected.txt")))
         if let stdout = try expected("expected-stdout.txt") {
             assertEqualText(outcome.stdout, stdout)
         } else {

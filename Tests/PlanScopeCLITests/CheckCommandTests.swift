@@ -6,7 +6,8 @@ import Testing
 @Suite struct CheckCommandTests {
     @Test("check on the bundled workspace exits 0 and prints the one-screen summary")
     func goodWorkspace() throws {
-        let outcome = try runProduct("planscope", ["check", "--data", "Datasets/plan2013"], directory: packageRoot().path)
+        let outcome = try runProduct(
+            "planscope", ["check", "--data", "Datasets/plan2013"], directory: packageRoot().path)
         #expect(outcome.status == 0)
         #expect(outcome.stderr == "")
         assertEqualText(

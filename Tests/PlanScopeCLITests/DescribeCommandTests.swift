@@ -39,8 +39,10 @@ import Testing
     func unknownTable() throws {
         let outcome = try runProduct("planscope", ["describe", "measurs", "--data", sample])
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.hasPrefix(
-            "planscope: unknown table 'measurs' in workspace 'sample2013'; did you mean 'measures'? (tables: main_tasks,"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "planscope: unknown table 'measurs' in workspace 'sample2013'; "
+                    + "did you mean 'measures'? (tables: main_tasks,"))
         #expect(outcome.stdout == "")
     }
 

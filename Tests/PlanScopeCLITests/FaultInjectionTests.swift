@@ -46,9 +46,9 @@ import Testing
         let old = "n\n1\n2\n"
         try old.write(toFile: directory + "/big.csv", atomically: false, encoding: .utf8)
         try """
-            local n = {} for i = 1, 1000000 do n[i] = i end
-            write(Table.from{ n = n, m = n }, "big.csv")
-            """.write(toFile: directory + "/big.lua", atomically: false, encoding: .utf8)
+        local n = {} for i = 1, 1000000 do n[i] = i end
+        write(Table.from{ n = n, m = n }, "big.csv")
+        """.write(toFile: directory + "/big.lua", atomically: false, encoding: .utf8)
 
         let process = Process()
         process.executableURL = productsDirectory().appendingPathComponent("planscope")
@@ -63,8 +63,9 @@ import Testing
         while Date() < deadline, process.isRunning {
             let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             if let name = names.first(where: { FaultInjectionTests.isTemporary($0, of: "big.csv") }),
-               let size = try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int,
-               size > 0 {
+                let size = try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int,
+                size > 0
+            {
                 temporary = name
                 break
             }
@@ -91,18 +92,21 @@ import Testing
         let directory = try makeTemporaryDirectory("fault-notdir")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "a\n1\n".write(toFile: directory + "/plain.csv", atomically: false, encoding: .utf8)
-        let outcome = try runProduct("planscope", ["eval", #"write(Table.from{ { a = 2 } }, "plain.csv/out.csv")"#],
-                                     directory: directory)
+        let outcome = try runProduct(
+            "planscope", ["eval", #"write(Table.from{ { a = 2 } }, "plain.csv/out.csv")"#],
+            directory: directory)
         let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         #expect(outcome.status == 73)
-        #expect(outcome.stderr.hasPrefix(
-            "planscope: (eval):1: cannot create '\(resolved)/plain.csv/out.csv' (not a directory)\n"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "planscope: (eval):1: cannot create '\(resolved)/plain.csv/out.csv' (not a directory)\n"))
         #expect(try String(contentsOfFile: directory + "/plain.csv", encoding: .utf8) == "a\n1\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["plain.csv"])
     }
 
-    @Test("a full disk fails with exit 73, keeps the old file and leaves no temporary file",
-          .enabled(if: FaultInjectionTests.canMountTmpfs, "needs root and permission to mount a tmpfs"))
+    @Test(
+        "a full disk fails with exit 73, keeps the old file and leaves no temporary file",
+        .enabled(if: FaultInjectionTests.canMountTmpfs, "needs root and permission to mount a tmpfs"))
     func fullDisk() throws {
         let directory = try makeTemporaryDirectory("fault-full")
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -110,12 +114,14 @@ import Testing
         defer { _ = FaultInjectionTests.unmount(directory) }
         try "old\n".write(toFile: directory + "/out.csv", atomically: false, encoding: .utf8)
         let outcome = try runProduct(
-            "planscope", ["eval", "local n = {} for i = 1, 100000 do n[i] = i end write(Table.from{ n = n }, 'out.csv')"],
+            "planscope",
+            ["eval", "local n = {} for i = 1, 100000 do n[i] = i end write(Table.from{ n = n }, 'out.csv')"],
             directory: directory)
         let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         #expect(outcome.status == 73)
-        #expect(outcome.stderr.hasPrefix(
-            "planscope: (eval):1: cannot write '\(resolved)/out.csv' (no space left on device)\n"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "planscope: (eval):1: cannot write '\(resolved)/out.csv' (no space left on device)\n"))
         #expect(try String(contentsOfFile: directory + "/out.csv", encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.csv"])
     }

@@ -22,7 +22,9 @@ import Testing
 
     /// A temporary folder holding `work/` (the working directory, with the script and a
     /// link to `../outside.csv`), and the outcome of running the script there.
-    private func run(_ name: String, in root: String? = nil) throws -> (root: String, work: String, outcome: ProcessOutcome) {
+    private func run(_ name: String, in root: String? = nil) throws -> (
+        root: String, work: String, outcome: ProcessOutcome
+    ) {
         let root = try root ?? makeTemporaryDirectory("hostile")
         let work = root + "/work"
         let manager = FileManager.default
@@ -42,8 +44,9 @@ import Testing
         return (root, work, outcome)
     }
 
-    @Test("each hostile script is refused or contained with its exact message and exit code",
-          arguments: HostileCorpusTests.cases())
+    @Test(
+        "each hostile script is refused or contained with its exact message and exit code",
+        arguments: HostileCorpusTests.cases())
     func hostile(name: String) throws {
         let absolute = "/tmp/abs.csv"
         let absoluteExisted = FileManager.default.fileExists(atPath: absolute)
@@ -55,7 +58,8 @@ import Testing
         try #require(expected.count >= 2)
         #expect(outcome.status == Int32(expected[0]), "\(outcome.stderr)")
         let resolvedWork = URL(fileURLWithPath: work).resolvingSymlinksInPath().path
-        let firstLine = outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).first
+        let firstLine =
+            outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).first
             .map { $0.replacingOccurrences(of: resolvedWork, with: "$WORK") } ?? ""
         if expected[1].hasPrefix("prefix: ") {
             let prefix = String(expected[1].dropFirst("prefix: ".count))
@@ -63,7 +67,9 @@ import Testing
         } else {
             #expect(firstLine == expected[1])
         }
-        let stdout = expected.dropFirst(2).filter { $0.hasPrefix("stdout: ") }.map { $0.dropFirst("stdout: ".count) + "\n" }
+        let stdout = expected.dropFirst(2).filter { $0.hasPrefix("stdout: ") }.map {
+            $0.dropFirst("stdout: ".count) + "\n"
+        }
         assertEqualText(outcome.stdout, stdout.joined())
         if outcome.status == 124 {
             // The limit is 1 s and the backstop fires at 1.5 s; a slow machine gets some slack.
@@ -71,7 +77,8 @@ import Testing
         }
         // Nothing written: not beside the working folder, not in it, not at an absolute path.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["work"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["\(name).lua", "link.csv"].sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["\(name).lua", "link.csv"].sorted())
         if !absoluteExisted { #expect(!FileManager.default.fileExists(atPath: absolute)) }
     }
 

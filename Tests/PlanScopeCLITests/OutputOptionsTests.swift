@@ -27,20 +27,23 @@ import Testing
             let outcome = try planscope(["eval", flag, "--data", data, code])
             #expect(outcome.status == 0, "\(flag): \(outcome.stderr)")
             #expect(outcome.stdout == expected, "\(flag)")
-            #expect(try planscope(["eval", "--format", String(flag.dropFirst(2)), "--data", data, code]).stdout == expected)
+            #expect(
+                try planscope(["eval", "--format", String(flag.dropFirst(2)), "--data", data, code]).stdout == expected)
         }
     }
 
-    @Test("two formats, an unknown format or extension and bad limits are usage errors (64)", arguments: [
-        (["--csv", "--json"], "--csv and --json conflict"),
-        (["--format", "csv", "--markdown"], "--format csv and --markdown conflict"),
-        (["--format", "xml"], "--format must be one of box, csv"),
-        (["--output", "out.xlsx"], "cannot tell the format of 'out.xlsx'"),
-        (["--excel", "--json"], "--excel applies to csv and tsv only"),
-        (["--excel", "--null", "NA"], "--null cannot be used with --excel"),
-        (["--max-rows", "0"], "--max-rows must be a positive number"),
-        (["--max-width=-3"], "--max-width must be a positive number"),
-    ])
+    @Test(
+        "two formats, an unknown format or extension and bad limits are usage errors (64)",
+        arguments: [
+            (["--csv", "--json"], "--csv and --json conflict"),
+            (["--format", "csv", "--markdown"], "--format csv and --markdown conflict"),
+            (["--format", "xml"], "--format must be one of box, csv"),
+            (["--output", "out.xlsx"], "cannot tell the format of 'out.xlsx'"),
+            (["--excel", "--json"], "--excel applies to csv and tsv only"),
+            (["--excel", "--null", "NA"], "--null cannot be used with --excel"),
+            (["--max-rows", "0"], "--max-rows must be a positive number"),
+            (["--max-width=-3"], "--max-width must be a positive number"),
+        ])
     func usageErrors(arguments: [String], message: String) throws {
         let outcome = try planscope(["eval"] + arguments + ["1"])
         #expect(outcome.status == 64)
@@ -74,8 +77,9 @@ import Testing
     func failedRunKeepsFile() throws {
         let directory = try makeTemporaryDirectory("output")
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: directory + "/result.csv"))
-        let outcome = try planscope(["eval", "--output", "result.csv", #"show(Table.from{{a = 1}}) error("boom")"#],
-                                    in: directory)
+        let outcome = try planscope(
+            ["eval", "--output", "result.csv", #"show(Table.from{{a = 1}}) error("boom")"#],
+            in: directory)
         #expect(outcome.status == 70)
         #expect(try String(contentsOfFile: directory + "/result.csv", encoding: .utf8) == "old\n")
     }
@@ -83,11 +87,13 @@ import Testing
     @Test("a second csv table in an --output file is refused with a hint to use write() (64)")
     func secondTableInFile() throws {
         let directory = try makeTemporaryDirectory("output")
-        let outcome = try planscope(["run", "--output", "both.csv", "--data", data, "-"], stdin: twoTables, in: directory)
+        let outcome = try planscope(
+            ["run", "--output", "both.csv", "--data", data, "-"], stdin: twoTables, in: directory)
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains(
-            "planscope: stdin:2: 'both.csv' already holds a table in csv: one file holds one table; "
-                + #"write the others with write(t, "other.csv")"#), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains(
+                "planscope: stdin:2: 'both.csv' already holds a table in csv: one file holds one table; "
+                    + #"write the others with write(t, "other.csv")"#), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory + "/both.csv"))
     }
 
@@ -107,20 +113,27 @@ import Testing
         #expect(outcome.status == 0)
         #expect(Array(outcome.stdout.utf8) == Array("\u{FEFF}f\r\n'=1+1\r\n\r\ng\r\nx\r\n".utf8))
         let directory = try makeTemporaryDirectory("output")
-        #expect(try planscope(["eval", "--excel", "--output", "one.csv", #"show(Table.from{ {f = "=1+1"} })"#],
-                              in: directory).status == 0)
+        #expect(
+            try planscope(
+                ["eval", "--excel", "--output", "one.csv", #"show(Table.from{ {f = "=1+1"} })"#],
+                in: directory
+            ).status == 0)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/one.csv")))
         #expect(bytes == Array("\u{FEFF}f\r\n'=1+1\r\n".utf8))
     }
 
     @Test("output{} sets the format and null text from a script")
     func outputGlobal() throws {
-        let outcome = try planscope(["eval", #"output{ format = "csv", null = "NA" } show(Table.from{ {a = 1}, {b = 2} })"#])
+        let outcome = try planscope([
+            "eval", #"output{ format = "csv", null = "NA" } show(Table.from{ {a = 1}, {b = 2} })"#,
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "a,b\n1,NA\nNA,2\n")
         let bad = try planscope(["eval", #"output{ fromat = "csv" }"#])
         #expect(bad.status == 70)
-        #expect(bad.stderr.contains("bad argument #1 to 'output' (unknown option 'fromat' (options: format, max_rows, max_width, null))"))
+        #expect(
+            bad.stderr.contains(
+                "bad argument #1 to 'output' (unknown option 'fromat' (options: format, max_rows, max_width, null))"))
     }
 
     @Test("run --help and eval --help list the output options with examples")

@@ -22,7 +22,8 @@ import Testing
         let given = try runProduct("planscope", ["run", "--param", "year=2014", "--param", "province=440000", path])
         #expect(given.status == 0)
         #expect(given.stdout == "2014\tinteger\t440000\n")
-        let undeclared = try runProduct("planscope", ["run", "--param", "x=1", "-"], stdin: "print(param.x, type(param.x))")
+        let undeclared = try runProduct(
+            "planscope", ["run", "--param", "x=1", "-"], stdin: "print(param.x, type(param.x))")
         #expect(undeclared.stdout == "1\tstring\n")
     }
 
@@ -32,8 +33,9 @@ import Testing
         let unknown = try runProduct("planscope", ["run", "--param", "yeer=2014", path])
         #expect(unknown.status == 64)
         // Lua shortens long chunk names, keeping the end.
-        #expect(unknown.stderr.split(separator: "\n").first?.hasSuffix(
-            "/report.lua:1: bad argument #1 to 'params' (unknown parameter 'yeer'; did you mean 'year'?)") == true)
+        #expect(
+            unknown.stderr.split(separator: "\n").first?.hasSuffix(
+                "/report.lua:1: bad argument #1 to 'params' (unknown parameter 'yeer'; did you mean 'year'?)") == true)
         let bad = try runProduct("planscope", ["run", "--param", "year=twenty", path])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("(parameter 'year' expects an integer (its default is 2013), got 'twenty')"))
@@ -47,7 +49,9 @@ import Testing
         let path = try scriptFile()
         let outcome = try runProduct("planscope", ["run", path, "--help"])
         #expect(outcome.status == 0)
-        assertEqualText(outcome.stdout, """
+        assertEqualText(
+            outcome.stdout,
+            """
             usage: planscope run [--param name=value ...] \(path) [arguments ...]
 
             parameters:

@@ -24,12 +24,16 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         for output in ["copy.csv", "shown.json"] {
             let record = try sidecar(directory + "/\(output).meta.json")
-            #expect(record.keys.sorted() == ["arguments", "git_revision", "inputs", "parameters", "planscope_version",
-                                             "run_time", "script"])
+            #expect(
+                record.keys.sorted() == [
+                    "arguments", "git_revision", "inputs", "parameters", "planscope_version",
+                    "run_time", "script",
+                ])
             let scriptRecord = try #require(record["script"] as? [String: Any])
             #expect(scriptRecord["path"] as? String == "s.lua")
             // As `sha256sum s.lua` and `sha256sum in.csv` give them.
-            #expect(scriptRecord["sha256"] as? String == "0acec8e11a1ba3278c084a78f6fe68912c4449bde6780c1f2a388ccedafcd424")
+            #expect(
+                scriptRecord["sha256"] as? String == "0acec8e11a1ba3278c084a78f6fe68912c4449bde6780c1f2a388ccedafcd424")
             #expect(record["arguments"] as? [String] == ["x1"])
             #expect(record["git_revision"] is NSNull || (record["git_revision"] as? String)?.count == 40)
             let inputs = try #require(record["inputs"] as? [[String: Any]])
@@ -37,7 +41,10 @@ import Testing
             #expect(read["path"] as? String == "in.csv")
             #expect(read["rows"] as? Int == 2)
             #expect(read["sha256"] as? String == "15920f3fb7c051cc15fceee84432e8803a139a9b53a4ea832c37bf1109e200cf")
-            #expect(inputs.contains { ($0["path"] as? String)?.hasSuffix("plan2013/measures.csv") == true && $0["rows"] as? Int == 42 })
+            #expect(
+                inputs.contains {
+                    ($0["path"] as? String)?.hasSuffix("plan2013/measures.csv") == true && $0["rows"] as? Int == 42
+                })
             #expect((record["run_time"] as? String)?.hasSuffix("Z") == true)
         }
     }
@@ -64,8 +71,9 @@ import Testing
     @Test("without --provenance no sidecar is written")
     func noSidecar() throws {
         let directory = try makeTemporaryDirectory("provenance")
-        let outcome = try runProduct("planscope", ["eval", "--output", "o.csv", "show(Table.from{{a = 1}})"],
-                                     directory: directory)
+        let outcome = try runProduct(
+            "planscope", ["eval", "--output", "o.csv", "show(Table.from{{a = 1}})"],
+            directory: directory)
         #expect(outcome.status == 0)
         #expect(!FileManager.default.fileExists(atPath: directory + "/o.csv.meta.json"))
     }

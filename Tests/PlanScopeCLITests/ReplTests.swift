@@ -58,8 +58,11 @@ import Testing
 
     @Test("continues an unfinished chunk at '>> ', keeps '_' and reports errors without stopping")
     func multilineAndErrors() throws {
-        let screen = try type(["function double(a)\n", "return a * 2\n", "end\n", "double(21)\n",
-                               "_ + 1\n", "error('boom')\n", "_\n", ".quit\n"], home: try makeTemporaryDirectory())
+        let screen = try type(
+            [
+                "function double(a)\n", "return a * 2\n", "end\n", "double(21)\n",
+                "_ + 1\n", "error('boom')\n", "_\n", ".quit\n",
+            ], home: try makeTemporaryDirectory())
         #expect(screen.contains(">> return a * 2\n>> end\n> double(21)\n42\n> _ + 1\n43\n"))
         #expect(screen.contains("> error('boom')\nstdin:1: boom\nstack traceback:\n"))
         #expect(!screen.contains("planscope:"))
@@ -68,8 +71,9 @@ import Testing
 
     @Test("Ctrl-C stops a running chunk and keeps the session's state")
     func interrupt() throws {
-        let screen = try type(["kept = 'yes'\n", "while true do end\n", "\u{03}", "kept\n", ".quit\n"],
-                              home: try makeTemporaryDirectory())
+        let screen = try type(
+            ["kept = 'yes'\n", "while true do end\n", "\u{03}", "kept\n", ".quit\n"],
+            home: try makeTemporaryDirectory())
         #expect(screen.contains("interrupted\n"))
         #expect(screen.contains("> kept\nyes\n"))
     }
@@ -78,9 +82,12 @@ import Testing
     func save() throws {
         let folder = try makeTemporaryDirectory()
         let script = folder + "/session.lua"
-        let typed = ["t = Table.from{ n = {3, 1, 2}, s = {'a', 'b', 'c'} }\n", "t = t:order_by('n')\n", "#t, {k = 'v'}\n",
-                     ".format csv\n", "for i = 1, 2 do\n", "print(i * _)\n", "end\n", "show(t:where(function(r) return r.n > 1 end))\n",
-                     "t\n", ".save \(script)\n", ".quit\n"]
+        let typed = [
+            "t = Table.from{ n = {3, 1, 2}, s = {'a', 'b', 'c'} }\n", "t = t:order_by('n')\n", "#t, {k = 'v'}\n",
+            ".format csv\n", "for i = 1, 2 do\n", "print(i * _)\n", "end\n",
+            "show(t:where(function(r) return r.n > 1 end))\n",
+            "t\n", ".save \(script)\n", ".quit\n",
+        ]
         let screen = try type(typed, home: folder)
         let session = printed(screen, typed: typed)
         #expect(session.contains("3\t{k = \"v\"}\n3\n6\n"))

@@ -4,7 +4,9 @@ import Testing
 
 /// Runs the built `planscope` as a user would and checks exit codes, stdout and stderr.
 @Suite struct RunCommandTests {
-    private func planscope(_ arguments: String..., stdin: String? = nil, interruptAfter: Double? = nil) throws -> ProcessOutcome {
+    private func planscope(_ arguments: String..., stdin: String? = nil, interruptAfter: Double? = nil) throws
+        -> ProcessOutcome
+    {
         try runProduct("planscope", arguments, stdin: stdin, interruptAfter: interruptAfter)
     }
 
@@ -25,15 +27,23 @@ import Testing
         #expect(outcome.stdout == "-\t2\ta\t--b\n")
     }
 
-    @Test("refuses each escape with a clear message and a script-error exit", arguments: [
-        ("os.execute('ls')", "planscope: (eval):1: attempt to call a nil value (field 'execute')"),
-        ("io.open('/etc/passwd')", "planscope: (eval):1: attempt to index a nil value (global 'io')"),
-        ("package.loadlib('x', 'y')", "planscope: (eval):1: attempt to index a nil value (global 'package')"),
-        ("load(string.dump(function() end))", "planscope: (eval):1: attempt to call a nil value (field 'dump')"),
-        ("debug.getregistry()", "planscope: (eval):1: attempt to index a nil value (global 'debug')"),
-        ("setmetatable('', {})", "planscope: (eval):1: bad argument #1 to 'setmetatable' (table expected, got string)"),
-        ("getmetatable('').__index.rep = function() end", "planscope: (eval):1: the string metatable is locked by the sandbox"),
-    ])
+    @Test(
+        "refuses each escape with a clear message and a script-error exit",
+        arguments: [
+            ("os.execute('ls')", "planscope: (eval):1: attempt to call a nil value (field 'execute')"),
+            ("io.open('/etc/passwd')", "planscope: (eval):1: attempt to index a nil value (global 'io')"),
+            ("package.loadlib('x', 'y')", "planscope: (eval):1: attempt to index a nil value (global 'package')"),
+            ("load(string.dump(function() end))", "planscope: (eval):1: attempt to call a nil value (field 'dump')"),
+            ("debug.getregistry()", "planscope: (eval):1: attempt to index a nil value (global 'debug')"),
+            (
+                "setmetatable('', {})",
+                "planscope: (eval):1: bad argument #1 to 'setmetatable' (table expected, got string)"
+            ),
+            (
+                "getmetatable('').__index.rep = function() end",
+                "planscope: (eval):1: the string metatable is locked by the sandbox"
+            ),
+        ])
     func escapes(code: String, message: String) throws {
         let outcome = try planscope("eval", code)
         #expect(outcome.status == 70)
@@ -41,11 +51,13 @@ import Testing
         #expect(outcome.stderr.contains("\nstack traceback:\n"))
     }
 
-    @Test("stops runaway loops with exit 124 inside the limit plus one second", arguments: [
-        "while true do end",
-        "while true do pcall(function() while true do end end) end",
-        "local co = coroutine.create(function() while true do end end) coroutine.resume(co)",
-    ])
+    @Test(
+        "stops runaway loops with exit 124 inside the limit plus one second",
+        arguments: [
+            "while true do end",
+            "while true do pcall(function() while true do end end) end",
+            "local co = coroutine.create(function() while true do end end) coroutine.resume(co)",
+        ])
     func timeout(code: String) throws {
         let outcome = try planscope("eval", "--timeout", "1", code)
         #expect(outcome.status == 124)
@@ -59,20 +71,24 @@ import Testing
     func backstop() throws {
         let outcome = try planscope("eval", "--timeout", "1", #"return string.find(("a"):rep(300), ".-.-.-.-b$")"#)
         #expect(outcome.status == 124)
-        #expect(outcome.stderr == "planscope: time limit reached: the script ran longer than --timeout 1 s "
+        #expect(
+            outcome.stderr == "planscope: time limit reached: the script ran longer than --timeout 1 s "
                 + "(stopped from outside Lua: a single C call ignored the limit)\n")
         #expect(outcome.seconds < 5)
     }
 
-    @Test("stops runaway allocation with exit 75", arguments: [
-        #"string.rep("x", 2^32)"#,
-        "local s = 'x' while true do s = s .. s end",
-    ])
+    @Test(
+        "stops runaway allocation with exit 75",
+        arguments: [
+            #"string.rep("x", 2^32)"#,
+            "local s = 'x' while true do s = s .. s end",
+        ])
     func memory(code: String) throws {
         let outcome = try planscope("eval", "--max-memory", "64", code)
         #expect(outcome.status == 75)
-        #expect(outcome.stderr.hasPrefix(
-            "planscope: memory limit reached: the script needed more than --max-memory 64 MB\n"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "planscope: memory limit reached: the script needed more than --max-memory 64 MB\n"))
     }
 
     @Test("interrupts cleanly on Ctrl-C with exit 130")

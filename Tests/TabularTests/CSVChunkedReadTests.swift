@@ -22,14 +22,17 @@ private func fingerprint(_ result: CSVReadResult) -> [String] {
 }
 
 /// Expects two fingerprints to be equal, showing only the first difference.
-private func expectSame(_ found: [String], _ expected: [String], _ comment: Comment,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectSame(
+    _ found: [String], _ expected: [String], _ comment: Comment,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard found != expected else { return }
     let shorter = min(found.count, expected.count)
     let index = (0..<shorter).first { found[$0] != expected[$0] } ?? shorter
     let line = { (lines: [String]) in index < lines.count ? String(lines[index].prefix(300)) : "(none)" }
-    Issue.record("\(comment): first difference at line \(index): \(line(found)) != \(line(expected))",
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        "\(comment): first difference at line \(index): \(line(found)) != \(line(expected))",
+        sourceLocation: sourceLocation)
 }
 
 /// A CSV text with what makes chunking hard: quoted fields with line breaks and
@@ -39,8 +42,10 @@ private func trickyCSV(rows: Int, seed: UInt64) -> String {
     var generator = SeededGenerator(seed: seed)
     func pick<T>(_ choices: [T]) -> T { choices[Int(generator.next() % UInt64(choices.count))] }
     let newline = pick(["\n", "\r\n", "\r"])
-    let notes = ["北京", "plain", "\"two\(newline)lines\"", "\"say \"\"hi\"\"\"", "\"a,b\"", "\"\"", "",
-                 "\"\(newline)\(newline)\"", "\"cr\rinside\"", "\"lf\ninside\""]
+    let notes = [
+        "北京", "plain", "\"two\(newline)lines\"", "\"say \"\"hi\"\"\"", "\"a,b\"", "\"\"", "",
+        "\"\(newline)\(newline)\"", "\"cr\rinside\"", "\"lf\ninside\"",
+    ]
     var text = "id,note,value,flag,day,code,sparse" + newline
     for row in 0..<rows {
         let value = generator.next() % 4 == 0 ? "\(row).5" : generator.next() % 9 == 0 ? "" : "\(row % 97)"

@@ -32,8 +32,11 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     @Test("names file, line and column of a value that does not fit the schema, and quotes the line")
     func badValue() {
         let schema = Schema([.init(name: "value", type: .double)])
-        assertEqualText(failure(try! String(contentsOfFile: fixtures + "/progress.csv", encoding: .utf8),
-                                CSVReadOptions(schema: schema)), """
+        assertEqualText(
+            failure(
+                try! String(contentsOfFile: fixtures + "/progress.csv", encoding: .utf8),
+                CSVReadOptions(schema: schema)),
+            """
             progress.csv:3:15: expected a number in column 'value', found '1,2O0'
                 2013Q2,120000,"1,2O0"
             progress.csv:4:14: expected 3 fields, found 2
@@ -44,10 +47,15 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
     @Test("words each schema type's expectation")
     func typeWords() {
-        let schema = Schema([.init(name: "i", type: .int64), .init(name: "b", type: .bool),
-                             .init(name: "d", type: .date)])
-        assertEqualText(failure("i,b,d\n1.5,yes,2013/01/02\n99999999999999999999,true,2013-02-30\n",
-                                CSVReadOptions(schema: schema)), """
+        let schema = Schema([
+            .init(name: "i", type: .int64), .init(name: "b", type: .bool),
+            .init(name: "d", type: .date),
+        ])
+        assertEqualText(
+            failure(
+                "i,b,d\n1.5,yes,2013/01/02\n99999999999999999999,true,2013-02-30\n",
+                CSVReadOptions(schema: schema)),
+            """
             progress.csv:2:1: expected an integer in column 'i', found '1.5'
                 1.5,yes,2013/01/02
             progress.csv:2:5: expected true or false in column 'b', found 'yes'
@@ -64,7 +72,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
     @Test("reports ragged rows with the expected and found field counts")
     func raggedRows() {
-        assertEqualText(failure("a,b,c\n1,2,3,4\n1,2\n\"x\ny\",2,3,4\n"), """
+        assertEqualText(
+            failure("a,b,c\n1,2,3,4\n1,2\n\"x\ny\",2,3,4\n"),
+            """
             progress.csv:2:7: expected 3 fields, found 4
                 1,2,3,4
             progress.csv:3:4: expected 3 fields, found 2
@@ -78,7 +88,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     @Test("counts columns in characters, not bytes")
     func characterColumns() {
         let schema = Schema([.init(name: "n", type: .int64)])
-        assertEqualText(failure("省份,n\n北京,x\n", CSVReadOptions(schema: schema)), """
+        assertEqualText(
+            failure("省份,n\n北京,x\n", CSVReadOptions(schema: schema)),
+            """
             progress.csv:2:4: expected an integer in column 'n', found 'x'
                 北京,x
             1 error
@@ -87,7 +99,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
     @Test("reports text after a closing quote and a quote left open")
     func malformedQuotes() {
-        assertEqualText(failure("a,b\n\"x\"y,2\n3,\"open\n"), """
+        assertEqualText(
+            failure("a,b\n\"x\"y,2\n3,\"open\n"),
+            """
             progress.csv:2:4: expected a delimiter or line end after the closing quote, found 'y'
                 "x"y,2
             progress.csv:3:3: expected a closing quote for the field starting here, found the end of the file
@@ -99,7 +113,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     @Test("refuses empty and duplicate column names and schema columns missing from the header")
     func badHeader() {
         let schema = Schema([.init(name: "target", type: .double)])
-        assertEqualText(failure("a,,a\n1,2,3\n", CSVReadOptions(schema: schema)), """
+        assertEqualText(
+            failure("a,,a\n1,2,3\n", CSVReadOptions(schema: schema)),
+            """
             progress.csv:1:3: expected a column name, found an empty field
                 a,,a
             progress.csv:1:4: duplicate column name 'a' (first in field 1)
@@ -120,7 +136,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         } catch let errors as CSVErrors {
             let path = fixtures + "/gbk.csv"
             let converted = fixtures + "/gbk.utf8.csv"
-            assertEqualText(errors.description, """
+            assertEqualText(
+                errors.description,
+                """
                 \(path):1:2: file is not UTF-8 (it looks like GBK/GB18030); convert it with: \
                 iconv -f GB18030 -t UTF-8 \(path) > \(converted)
                 1 error
@@ -130,15 +148,21 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
     @Test("locates the first byte that is not UTF-8, and refuses NUL bytes and UTF-16")
     func encodings() {
-        assertEqualText(failure(Array("a,b\nok,x".utf8) + [0xFF, 0x41, 0x0A]), """
+        assertEqualText(
+            failure(Array("a,b\nok,x".utf8) + [0xFF, 0x41, 0x0A]),
+            """
             progress.csv:2:5: file is not UTF-8 (invalid byte 0xFF)
             1 error
             """)
-        assertEqualText(failure(Array("a\nx".utf8) + [0, 0x0A]), """
+        assertEqualText(
+            failure(Array("a\nx".utf8) + [0, 0x0A]),
+            """
             progress.csv:2:2: expected text, found a NUL byte (is this a binary file?)
             1 error
             """)
-        assertEqualText(failure([0xFF, 0xFE, 0x61, 0x00]), """
+        assertEqualText(
+            failure([0xFF, 0xFE, 0x61, 0x00]),
+            """
             progress.csv:1:1: file is UTF-16, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 progress.csv
             1 error
             """)
@@ -163,12 +187,15 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(result.table[1, 0] == .string("2013Q4"))
         let rejects = try #require(result.rejects)
         #expect(rejects.columnNames == ["line", "column", "message", "text"])
-        #expect((0..<rejects.rowCount).map { rejects.row($0) } == [
-            [.int(3), .int(8), .string("expected a number in column 'value', found 'x'"), .string("2013Q2,x")],
-            [.int(4), .int(7), .string("expected 2 fields, found 1"), .string("2013Q3")],
-            [.int(5), .int(6), .string("expected a delimiter or line end after the closing quote, found 'q'"),
-             .string("\"bad\"q,2")],
-        ])
+        #expect(
+            (0..<rejects.rowCount).map { rejects.row($0) } == [
+                [.int(3), .int(8), .string("expected a number in column 'value', found 'x'"), .string("2013Q2,x")],
+                [.int(4), .int(7), .string("expected 2 fields, found 1"), .string("2013Q3")],
+                [
+                    .int(5), .int(6), .string("expected a delimiter or line end after the closing quote, found 'q'"),
+                    .string("\"bad\"q,2"),
+                ],
+            ])
     }
 
     @Test("keeps rows in line when a column widens to text after rejected rows")
@@ -176,8 +203,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         let text = "k,v\n1,a\n2\n3,b\n\n4,c\nx,d\n"
         let result = try CSVReader(options: CSVReadOptions(rejects: true)).readCSV(text: text, source: "p.csv")
         #expect(result.table.schema.fields.map(\.type) == [.string, .string])
-        #expect((0..<result.table.rowCount).map { result.table[$0, 0] }
-            == [.string("1"), .string("3"), .string("4"), .string("x")])
+        #expect(
+            (0..<result.table.rowCount).map { result.table[$0, 0] }
+                == [.string("1"), .string("3"), .string("4"), .string("x")])
         #expect(result.rejects?.rowCount == 1)
     }
 }

@@ -16,8 +16,11 @@ private func rows(_ table: Table) -> [[Cell]] { (0..<table.rowCount).map { table
     func rfc4180() throws {
         let result = try read("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"two\nlines\",\"cr\r\nlf\"\n")
         #expect(result.table.columnNames == ["a", "b"])
-        #expect(rows(result.table) == [[.string("x,y"), .string("say \"hi\"")],
-                                       [.string("two\nlines"), .string("cr\r\nlf")]])
+        #expect(
+            rows(result.table) == [
+                [.string("x,y"), .string("say \"hi\"")],
+                [.string("two\nlines"), .string("cr\r\nlf")],
+            ])
         result.table.checkInvariants()
     }
 
@@ -81,26 +84,31 @@ private func rows(_ table: Table) -> [[Cell]] { (0..<table.rowCount).map { table
 
     @Test("uses the schema's types and infers the columns it does not name")
     func schemaTypes() throws {
-        let schema = Schema([.init(name: "code", type: .string), .init(name: "v", type: .double),
-                             .init(name: "ok", type: .bool)])
+        let schema = Schema([
+            .init(name: "code", type: .string), .init(name: "v", type: .double),
+            .init(name: "ok", type: .bool),
+        ])
         let result = try read("code,v,ok,n\n007,1,TRUE,5\n010,NaN,false,6\n", CSVReadOptions(schema: schema))
         #expect(result.table.schema.fields.map(\.type) == [.string, .double, .bool, .int64])
         #expect(result.table[0, 0] == .string("007"))
         #expect(result.table[0, 1] == .double(1))
         guard case .double(let nan) = result.table[1, 1] else { Issue.record("not a double"); return }
         #expect(nan.isNaN)
-        #expect(result.inferenceReport == """
-            code: string (from the schema)
-            v: float (from the schema)
-            ok: bool (from the schema)
-            n: int (every value is a whole number of at most 15 digits)
-            """)
+        #expect(
+            result.inferenceReport == """
+                code: string (from the schema)
+                v: float (from the schema)
+                ok: bool (from the schema)
+                n: int (every value is a whole number of at most 15 digits)
+                """)
     }
 
     @Test("reads doubles exactly")
     func exactDoubles() throws {
-        let values = ["0.1", "1e-7", "123456.789", "2.2250738585072014e-308", "1.7976931348623157e308",
-                      "9007199254740993", "0.30000000000000004", "-4.5E+3", ".5", "5."]
+        let values = [
+            "0.1", "1e-7", "123456.789", "2.2250738585072014e-308", "1.7976931348623157e308",
+            "9007199254740993", "0.30000000000000004", "-4.5E+3", ".5", "5.",
+        ]
         let schema = Schema([.init(name: "x", type: .double)])
         let result = try read("x\n" + values.joined(separator: "\n") + "\n", CSVReadOptions(schema: schema))
         for (row, text) in values.enumerated() {
@@ -184,7 +192,8 @@ private final class ProgressLog: @unchecked Sendable {
         let error = #expect(throws: CSVErrors.self) {
             try CSVReader(options: CSVReadOptions(columns: ["zz"])).readCSV(text: "a,b\n1,2\n", source: "t.csv")
         }
-        #expect(error?.errors.first?.description.hasPrefix(
-            "t.csv:1:1: expected a column 'zz' (the read asks for it), found no such column in the header") == true)
+        #expect(
+            error?.errors.first?.description.hasPrefix(
+                "t.csv:1:1: expected a column 'zz' (the read asks for it), found no such column in the header") == true)
     }
 }

@@ -10,30 +10,67 @@ private func rows(_ table: Table) -> [[Cell]] { (0..<table.rowCount).map { table
 /// A table of every type with nulls, empty strings and awkward text.
 private func awkwardTable() throws -> Table {
     try Table([
-        ("name", Column(type: .string, cells: [.string("plain"), .string("a,b"), .string("say \"hi\""),
-                                               .string("two\nlines"), .string(""), .null, .string("cr\r\nlf"),
-                                               .string("tab\there"), .string("北京")])),
-        ("n", Column(type: .int64, cells: [.int(1), .int(-2), .null, .int(Int64.max), .int(0), .int(7),
-                                           .int(8), .int(9), .int(10)])),
-        ("x", Column(type: .double, cells: [.double(0.1), .double(-1e300), .double(2.5), .null,
-                                            .double(.nan), .double(.infinity), .double(1e15), .double(3),
-                                            .double(0.30000000000000004)])),
-        ("ok", Column(type: .bool, cells: [.bool(true), .bool(false), .null, .bool(true), .bool(true),
-                                           .bool(false), .bool(true), .bool(false), .null])),
-        ("day", Column(type: .date, cells: [.date(CalendarDate(iso: "2013-01-31")!), .null,
-                                            .date(CalendarDate(iso: "1899-12-31")!), .date(CalendarDate(daysSinceEpoch: 0)),
-                                            .null, .null, .null, .null, .null])),
+        (
+            "name",
+            Column(
+                type: .string,
+                cells: [
+                    .string("plain"), .string("a,b"), .string("say \"hi\""),
+                    .string("two\nlines"), .string(""), .null, .string("cr\r\nlf"),
+                    .string("tab\there"), .string("北京"),
+                ])
+        ),
+        (
+            "n",
+            Column(
+                type: .int64,
+                cells: [
+                    .int(1), .int(-2), .null, .int(Int64.max), .int(0), .int(7),
+                    .int(8), .int(9), .int(10),
+                ])
+        ),
+        (
+            "x",
+            Column(
+                type: .double,
+                cells: [
+                    .double(0.1), .double(-1e300), .double(2.5), .null,
+                    .double(.nan), .double(.infinity), .double(1e15), .double(3),
+                    .double(0.30000000000000004),
+                ])
+        ),
+        (
+            "ok",
+            Column(
+                type: .bool,
+                cells: [
+                    .bool(true), .bool(false), .null, .bool(true), .bool(true),
+                    .bool(false), .bool(true), .bool(false), .null,
+                ])
+        ),
+        (
+            "day",
+            Column(
+                type: .date,
+                cells: [
+                    .date(CalendarDate(iso: "2013-01-31")!), .null,
+                    .date(CalendarDate(iso: "1899-12-31")!), .date(CalendarDate(daysSinceEpoch: 0)),
+                    .null, .null, .null, .null, .null,
+                ])
+        ),
     ])
 }
 
 /// Whether two cells are equal, counting NaN as equal to NaN.
 private func same(_ a: [[Cell]], _ b: [[Cell]]) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { rowA, rowB in
-        rowA.count == rowB.count && zip(rowA, rowB).allSatisfy { x, y in
-            if case .double(let p) = x, case .double(let q) = y, p.isNaN, q.isNaN { return true }
-            return x == y
+    a.count == b.count
+        && zip(a, b).allSatisfy { rowA, rowB in
+            rowA.count == rowB.count
+                && zip(rowA, rowB).allSatisfy { x, y in
+                    if case .double(let p) = x, case .double(let q) = y, p.isNaN, q.isNaN { return true }
+                    return x == y
+                }
         }
-    }
 }
 
 @Suite struct CSVWriterTests {
@@ -49,8 +86,10 @@ private func same(_ a: [[Cell]], _ b: [[Cell]]) -> Bool {
     @Test("round-trips every type, nulls, empty strings, quotes, line breaks and CRLF")
     func roundTrip() throws {
         let table = try awkwardTable()
-        for options in [CSVWriteOptions(), CSVWriteOptions(dialect: .tsv),
-                        CSVWriteOptions(dialect: CSVDialect.csv.with(lineEnding: .crlf))] {
+        for options in [
+            CSVWriteOptions(), CSVWriteOptions(dialect: .tsv),
+            CSVWriteOptions(dialect: CSVDialect.csv.with(lineEnding: .crlf)),
+        ] {
             let bytes = CSVWriter(options: options).csvBytes(table)
             let back = try CSVReader(options: CSVReadOptions(dialect: options.dialect, schema: table.schema))
                 .readCSV(bytes: bytes, source: "t.csv")
@@ -71,8 +110,10 @@ private func same(_ a: [[Cell]], _ b: [[Cell]]) -> Bool {
             strings.append(generator.next() % 10 == 0 ? .null : .string(value))
             doubles.append(.double(Double(bitPattern: generator.next() >> 2)))
         }
-        let table = try Table([("s", try Column(type: .string, cells: strings)),
-                               ("d", try Column(type: .double, cells: doubles))])
+        let table = try Table([
+            ("s", try Column(type: .string, cells: strings)),
+            ("d", try Column(type: .double, cells: doubles)),
+        ])
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/random.csv"
@@ -97,35 +138,55 @@ private func same(_ a: [[Cell]], _ b: [[Cell]]) -> Bool {
     @Test("writes the Excel profile byte for byte")
     func excelProfile() throws {
         let table = try Table([
-            ("=name", Column(type: .string, cells: [.string("=SUM(A1)"), .string("+1"), .string("-x"),
-                                                    .string("@cmd"), .string("\tpad"), .string("007"),
-                                                    .string("12345678901234567"), .string("0"), .string("plain"),
-                                                    .null, .string("")])),
-            ("n", Column(type: .int64, cells: [.int(-5), .int(1), .null, .int(7), .int(0), .int(7), .int(1),
-                                               .int(2), .int(3), .int(4), .int(5)])),
+            (
+                "=name",
+                Column(
+                    type: .string,
+                    cells: [
+                        .string("=SUM(A1)"), .string("+1"), .string("-x"),
+                        .string("@cmd"), .string("\tpad"), .string("007"),
+                        .string("12345678901234567"), .string("0"), .string("plain"),
+                        .null, .string(""),
+                    ])
+            ),
+            (
+                "n",
+                Column(
+                    type: .int64,
+                    cells: [
+                        .int(-5), .int(1), .null, .int(7), .int(0), .int(7), .int(1),
+                        .int(2), .int(3), .int(4), .int(5),
+                    ])
+            ),
         ])
         let bytes = CSVWriter(options: CSVWriteOptions(excel: true)).csvBytes(table)
-        let expected: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((
-            "'=name,n\r\n"
-                + "'=SUM(A1),-5\r\n"
-                + "'+1,1\r\n"
-                + "'-x,\r\n"
-                + "'@cmd,7\r\n"
-                + "'\tpad,0\r\n"
-                + "\"=\"\"007\"\"\",7\r\n"
-                + "\"=\"\"12345678901234567\"\"\",1\r\n"
-                + "0,2\r\n"
-                + "plain,3\r\n"
-                + ",4\r\n"
-                + "\"\",5\r\n").utf8)
+        let expected: [UInt8] =
+            [0xEF, 0xBB, 0xBF]
+            + Array(
+                ("'=name,n\r\n"
+                    + "'=SUM(A1),-5\r\n"
+                    + "'+1,1\r\n"
+                    + "'-x,\r\n"
+                    + "'@cmd,7\r\n"
+                    + "'\tpad,0\r\n"
+                    + "\"=\"\"007\"\"\",7\r\n"
+                    + "\"=\"\"12345678901234567\"\"\",1\r\n"
+                    + "0,2\r\n"
+                    + "plain,3\r\n"
+                    + ",4\r\n"
+                    + "\"\",5\r\n").utf8)
         #expect(bytes == expected, "\(text(bytes).debugDescription)")
     }
 
     @Test("writes the null text for null in every type, and quotes text that reads the same")
     func nullText() throws {
         let table = try Table([
-            ("NA", Column(storage: .string(.dictionary(codes: [0, 1, 2, 0], values: ["NA", "", "x"])),
-                          validity: Validity([true, true, true, false]))),
+            (
+                "NA",
+                Column(
+                    storage: .string(.dictionary(codes: [0, 1, 2, 0], values: ["NA", "", "x"])),
+                    validity: Validity([true, true, true, false]))
+            ),
             ("s", Column(type: .string, cells: [.string("NA"), .string(""), .null, .string("NA ")])),
             ("n", Column(type: .int64, cells: [.int(1), .null, .int(3), .int(4)])),
             ("d", Column(type: .date, cells: [.null, .date(CalendarDate(daysSinceEpoch: 0)), .null, .null])),

@@ -1,5 +1,5 @@
-import Testing
 import Tabular
+import Testing
 
 @Suite struct CalendarDateTests {
     @Test("parses ISO dates and prints them back")

@@ -13,7 +13,8 @@ private func column(_ result: CSVReadResult, _ index: Int) -> [Cell] {
 @Suite struct InferenceTests {
     @Test("infers int, float, bool, date and string, and says why")
     func basicTypes() throws {
-        let result = try read("""
+        let result = try read(
+            """
             n,x,ok,day,name
             1,1,true,2013-01-31,a
             -20,2.5,FALSE,2013-12-26,b
@@ -22,9 +23,14 @@ private func column(_ result: CSVReadResult, _ index: Int) -> [Cell] {
         #expect(result.table.schema.fields.map(\.type) == [.int64, .double, .bool, .date, .string])
         #expect(column(result, 1) == [.double(1), .double(2.5), .double(1000)])
         #expect(column(result, 2) == [.bool(true), .bool(false), .null])
-        #expect(column(result, 3) == [.date(CalendarDate(iso: "2013-01-31")!), .date(CalendarDate(iso: "2013-12-26")!),
-                                      .null])
-        assertEqualText(result.inferenceReport, """
+        #expect(
+            column(result, 3) == [
+                .date(CalendarDate(iso: "2013-01-31")!), .date(CalendarDate(iso: "2013-12-26")!),
+                .null,
+            ])
+        assertEqualText(
+            result.inferenceReport,
+            """
             n: int (every value is a whole number of at most 15 digits)
             x: float (numbers, with a fraction or exponent from '2.5' on line 3)
             ok: bool (every value is true or false)
@@ -36,7 +42,8 @@ private func column(_ result: CSVReadResult, _ index: Int) -> [Cell] {
 
     @Test("keeps code-like values as text: leading zeros, more than 15 digits, key names")
     func codeLike() throws {
-        let result = try read("""
+        let result = try read(
+            """
             a,b,measure_id,province,count,provinceName
             1,1,1,110000,110000,Beijing
             007,1234567890123456,2,120000,5,Tianjin
@@ -45,7 +52,9 @@ private func column(_ result: CSVReadResult, _ index: Int) -> [Cell] {
         #expect(column(result, 0) == [.string("1"), .string("007")])
         #expect(column(result, 1) == [.string("1"), .string("1234567890123456")])
         #expect(column(result, 3) == [.string("110000"), .string("120000")])
-        assertEqualText(result.inferenceReport, """
+        assertEqualText(
+            result.inferenceReport,
+            """
             a: string (code-like: leading zero in '007' on line 3)
             b: string (code-like: more than 15 digits in '1234567890123456' on line 3)
             measure_id: string (code-like: the name 'measure_id' names a key or code)
@@ -57,7 +66,8 @@ private func column(_ result: CSVReadResult, _ index: Int) -> [Cell] {
 
     @Test("widens int to float in place and anything to text with the original spelling")
     func widening() throws {
-        let result = try read("""
+        let result = try read(
+            """
             i,f,b,d,e
             1,1.50,true,2013-01-01,
             2,-0.0,True,2013-01-02,""

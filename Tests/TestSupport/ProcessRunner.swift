@@ -13,9 +13,11 @@ public struct ProcessOutcome: Sendable {
 /// `NO_COLOR` is set and the crash backtracer is off, so a crashing child cannot hang the run.
 /// A child still running after `killAfter` seconds is killed (SIGKILL), so a test whose
 /// child hangs fails instead of hanging the whole run.
-public func runProduct(_ name: String, _ arguments: [String], stdin: String? = nil,
-                       environment: [String: String] = [:], directory: String? = nil,
-                       interruptAfter: Double? = nil, killAfter: Double = 120) throws -> ProcessOutcome {
+public func runProduct(
+    _ name: String, _ arguments: [String], stdin: String? = nil,
+    environment: [String: String] = [:], directory: String? = nil,
+    interruptAfter: Double? = nil, killAfter: Double = 120
+) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = productsDirectory().appendingPathComponent(name)
     process.arguments = arguments
@@ -46,10 +48,11 @@ public func runProduct(_ name: String, _ arguments: [String], stdin: String? = n
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessOutcome(status: process.terminationStatus,
-                          stdout: String(decoding: stdoutData, as: UTF8.self),
-                          stderr: String(decoding: stderrData, as: UTF8.self),
-                          seconds: Date().timeIntervalSince(start))
+    return ProcessOutcome(
+        status: process.terminationStatus,
+        stdout: String(decoding: stdoutData, as: UTF8.self),
+        stderr: String(decoding: stderrData, as: UTF8.self),
+        seconds: Date().timeIntervalSince(start))
 }
 
 /// The folder holding the built products (`.build/debug` or a `--scratch-path`'s).

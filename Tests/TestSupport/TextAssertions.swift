@@ -8,8 +8,9 @@ public func assertEqualText(
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     guard actual != expected else { return }
-    Issue.record(Comment(rawValue: lineDiff(expected: expected, actual: actual)),
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        Comment(rawValue: lineDiff(expected: expected, actual: actual)),
+        sourceLocation: sourceLocation)
 }
 
 /// A line diff of two texts: common lines prefixed with two spaces, lines only

@@ -35,8 +35,10 @@ import Workbench
                 var next = code.end + 1
                 while next < lines.count, lines[next].isEmpty { next += 1 }
                 if let output = block(at: next, fence: "```text") {
-                    examples.append(Example(line: index + 1, code: code.body,
-                                            expected: output.body.isEmpty ? "" : output.body + "\n"))
+                    examples.append(
+                        Example(
+                            line: index + 1, code: code.body,
+                            expected: output.body.isEmpty ? "" : output.body + "\n"))
                     index = output.end
                 }
             }
@@ -55,8 +57,9 @@ import Workbench
         let root = packageRoot().path
         let workspace = try WorkspaceLoader.load(directory: root + "/Datasets/sample2013")
         let sink = BufferSink()
-        let context = APIContext(sink: sink, permissions: FilePermissions(readRoots: [root], writeRoots: [NSTemporaryDirectory()]),
-                                 workspace: workspace)
+        let context = APIContext(
+            sink: sink, permissions: FilePermissions(readRoots: [root], writeRoots: [NSTemporaryDirectory()]),
+            workspace: workspace)
         // The same chunk name as `planscope run -`, which produced the expected text.
         let source = ScriptSource(bytes: Array(example.code.utf8), chunkName: "=stdin", name: "-", directory: nil)
         _ = try ScriptRunner(context: context).run(source)

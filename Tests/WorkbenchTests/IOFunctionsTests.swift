@@ -25,7 +25,8 @@ import Workbench
     @Test("writes CSV atomically under the allowed folder and reads it back")
     func roundTrip() throws {
         let folder = try makeTemporaryDirectory()
-        let output = try run("""
+        let output = try run(
+            """
             local t = Table.from({ code = { "007", "110000" }, n = { 1, 2.5 } }, { columns = { "code", "n" } })
             write(t, "\(folder)/out.csv")
             write(t, "\(folder)/out.json")
@@ -34,7 +35,8 @@ import Workbench
             """, in: folder)
         #expect(output == "2\t007\t2.5\n")
         #expect(try String(contentsOfFile: "\(folder)/out.csv", encoding: .utf8) == "code,n\n007,1\n110000,2.5\n")
-        #expect(try String(contentsOfFile: "\(folder)/out.json", encoding: .utf8)
+        #expect(
+            try String(contentsOfFile: "\(folder)/out.json", encoding: .utf8)
                 == "[\n  {\"code\":\"007\",\"n\":1},\n  {\"code\":\"110000\",\"n\":2.5}\n]\n")
     }
 
@@ -50,11 +52,13 @@ import Workbench
     func refusedWrites() throws {
         let folder = try makeTemporaryDirectory()
         let outside = try makeTemporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: "\(folder)/link.csv", withDestinationPath: "\(outside)/target.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: "\(folder)/link.csv", withDestinationPath: "\(outside)/target.csv")
         try FileManager.default.createSymbolicLink(atPath: "\(folder)/dir", withDestinationPath: outside)
         let roots = "only paths under '\(FilePermissions(readRoots: [], writeRoots: [folder]).writeRoots[0])'"
         for path in ["\(folder)/../escape.csv", "\(outside)/x.csv", "\(folder)/link.csv", "\(folder)/dir/x.csv"] {
-            #expect(error("write(Table.from{ { a = 1 } }, '\(path)')", in: folder)
+            #expect(
+                error("write(Table.from{ { a = 1 } }, '\(path)')", in: folder)
                     == "test:1: bad argument #2 to 'write' (writing '\(path)' is not allowed: \(roots))")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
@@ -64,15 +68,18 @@ import Workbench
     func refusedReads() throws {
         let folder = try makeTemporaryDirectory()
         let message = error("read_csv('/etc/passwd')", in: folder)
-        #expect(message?.hasPrefix("test:1: bad argument #1 to 'read_csv' (reading '/etc/passwd' is not allowed") == true)
+        #expect(
+            message?.hasPrefix("test:1: bad argument #1 to 'read_csv' (reading '/etc/passwd' is not allowed") == true)
     }
 
     @Test("rejects unknown options by name")
     func unknownOption() throws {
         let folder = try makeTemporaryDirectory()
-        #expect(error("show(Table.from{ { a = 1 } }, { formt = 'csv' })", in: folder)
+        #expect(
+            error("show(Table.from{ { a = 1 } }, { formt = 'csv' })", in: folder)
                 == "test:1: bad argument #2 to 'show' (unknown option 'formt' (options: format, title))")
-        #expect(error("show(Table.from{ { a = 1 } }, { format = 'xlsx' })", in: folder)
+        #expect(
+            error("show(Table.from{ { a = 1 } }, { format = 'xlsx' })", in: folder)
                 == "test:1: bad argument #2 to 'show' (invalid option 'xlsx' for 'format' "
                 + "(formats: box, csv, tsv, json, ndjson, markdown, line))")
     }
@@ -80,7 +87,8 @@ import Workbench
     @Test("shows tables in the requested format, with a title where the format has room for one")
     func show() throws {
         let folder = try makeTemporaryDirectory()
-        #expect(try run("show(Table.from{ { a = 1 }, { a = 2 } }, { format = 'markdown', title = 'T' })", in: folder)
+        #expect(
+            try run("show(Table.from{ { a = 1 }, { a = 2 } }, { format = 'markdown', title = 'T' })", in: folder)
                 == "**T**\n\n|   a |\n|----:|\n|   1 |\n|   2 |\n\n")
         let csv = try run("show(Table.from{ { a = 1 }, { a = 2 } }, { format = 'csv' })", in: folder)
         #expect(csv == "a\n1\n2\n")

@@ -85,8 +85,10 @@ import Workbench
 
     @Test("saves a script that 'planscope run' turns into the same output")
     func saveReproduces() throws {
-        let lines = ["local hidden = 5", "t = Table.from{ n = {3, 1, 2} }", "t = t:order_by('n')", ".format csv",
-                     "for i = 1, 2 do", "  print(i)", "end", "#t, {a = 1}", "_ + 1", "show(t)", "error('x')"]
+        let lines = [
+            "local hidden = 5", "t = Table.from{ n = {3, 1, 2} }", "t = t:order_by('n')", ".format csv",
+            "for i = 1, 2 do", "  print(i)", "end", "#t, {a = 1}", "_ + 1", "show(t)", "error('x')",
+        ]
         let (session, sink) = try session([])
         for line in lines { _ = try? session.evaluate(line) }
         let replay = BufferSink()

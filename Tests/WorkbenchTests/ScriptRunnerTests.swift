@@ -18,8 +18,9 @@ import Workbench
         let sink = BufferSink()
         let options = RunOptions(arguments: ["2013Q4", "440000"], interpreterArguments: ["planscope", "run"])
         let results = try ScriptRunner(output: sink, options: options).run(
-            ScriptSource(bytes: Array("return arg[-2], arg[-1], arg[0], arg[1], arg[2], #arg, ...".utf8),
-                         chunkName: "=x", name: "x.lua", directory: nil))
+            ScriptSource(
+                bytes: Array("return arg[-2], arg[-1], arg[0], arg[1], arg[2], #arg, ...".utf8),
+                chunkName: "=x", name: "x.lua", directory: nil))
         #expect(results == ["planscope", "run", "x.lua", "2013Q4", "440000", 2, "2013Q4", "440000"])
     }
 
@@ -65,7 +66,8 @@ import Workbench
     @Test("opens the full library only when asked")
     func unsafe() throws {
         #expect(try ScriptRunner(output: BufferSink()).run(.code("return io")) == [.nil])
-        let results = try ScriptRunner(output: BufferSink(), options: RunOptions(unsafe: true)).run(.code("return type(io)"))
+        let results = try ScriptRunner(output: BufferSink(), options: RunOptions(unsafe: true)).run(
+            .code("return type(io)"))
         #expect(results == ["table"])
     }
 }

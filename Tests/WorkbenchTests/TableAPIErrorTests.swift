@@ -117,7 +117,8 @@ import Workbench
         ),
         (
             "return sample:join(sample, 'region', {check = 'one_to_one'})",
-            "test:1: bad argument #3 to 'join' (join check 'one_to_one' failed: duplicate keys in the left table: 'East')"
+            "test:1: bad argument #3 to 'join' "
+                + "(join check 'one_to_one' failed: duplicate keys in the left table: 'East')"
         ),
         (
             "return sample:mutate{x = {1, 2}}",
@@ -129,7 +130,8 @@ import Workbench
         ),
         (
             "return sample:group_by('region'):agg{n = 5}",
-            "test:1: bad argument #1 to 'agg' (aggregate 'n' expected planscope.Aggregate (such as agg.count()), got number)"
+            "test:1: bad argument #1 to 'agg' "
+                + "(aggregate 'n' expected planscope.Aggregate (such as agg.count()), got number)"
         ),
         (
             "return sample:rename{region = 5}",
@@ -151,7 +153,8 @@ import Workbench
         // Table.from's shapes and options.
         (
             "return Table.from({ {a = 1} }, {types = {a = 'integer'}})",
-            "test:1: bad argument #2 to 'from' (invalid type 'integer' for column 'a' (expected int, float, string, bool or date))"
+            "test:1: bad argument #2 to 'from' "
+                + "(invalid type 'integer' for column 'a' (expected int, float, string, bool or date))"
         ),
         (
             "return Table.from({ {a = 1} }, {types = {b = 'int'}})",
@@ -171,11 +174,13 @@ import Workbench
         ),
         (
             "return Table.from{ a = {1}, [1] = {} }",
-            "test:1: bad argument #1 to 'from' (expected an array of records or a table of columns, got a table with both indices and the key 'a')"
+            "test:1: bad argument #1 to 'from' "
+                + "(expected an array of records or a table of columns, got a table with both indices and the key 'a')"
         ),
         (
             "return Table.from{ a = {[1e9] = 1} }",
-            "test:1: bad argument #1 to 'from' (column 'a' expected at most 100000000 values, got an index of 1000000000)"
+            "test:1: bad argument #1 to 'from' "
+                + "(column 'a' expected at most 100000000 values, got an index of 1000000000)"
         ),
         (
             "return Table.from{ a = {1, 2, n = 1} }",
@@ -187,7 +192,8 @@ import Workbench
         ),
         (
             "return Table.from{ {a = print} }",
-            "test:1: bad argument #1 to 'from' (record 1 field 'a' expected nil, boolean, number or string, got function)"
+            "test:1: bad argument #1 to 'from' "
+                + "(record 1 field 'a' expected nil, boolean, number or string, got function)"
         ),
         // Tables and rows are immutable.
         ("sample.x = 1", "test:1: planscope.Table is read-only"),

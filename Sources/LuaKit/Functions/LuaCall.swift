@@ -71,7 +71,9 @@ public struct LuaCall {
 
     /// The Swift object in a userdata registered as `typeName`.
     /// - Throws: `T expected, got X` (or `calling 'm' on bad self` for the receiver of a method).
-    public func checkObject<Object: AnyObject>(_ argument: Int32, _ type: Object.Type, typeName: String) throws -> Object {
+    public func checkObject<Object: AnyObject>(_ argument: Int32, _ type: Object.Type, typeName: String) throws
+        -> Object
+    {
         var released: Int32 = 0
         guard let pointer = ps_toobject(stack.thread, argument, typeName, &released) else {
             if released != 0 {

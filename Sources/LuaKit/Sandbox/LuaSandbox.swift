@@ -61,11 +61,14 @@ public enum LuaSandbox {
     /// - Returns: the source and the chunk name, or an error message in lua's `require` style.
     static func findModule(_ name: String, in templates: [String]) -> (source: [UInt8]?, detail: String) {
         let segments = name.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = !segments.isEmpty && segments.allSatisfy { segment in
-            !segment.isEmpty && segment.unicodeScalars.allSatisfy {
-                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_")
+        let valid =
+            !segments.isEmpty
+            && segments.allSatisfy { segment in
+                !segment.isEmpty
+                    && segment.unicodeScalars.allSatisfy {
+                        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_")
+                    }
             }
-        }
         guard valid else {
             return (nil, "module name '\(name)' is not allowed (use letters, digits and '_', separated by '.')")
         }
@@ -110,19 +113,20 @@ extension LuaState {
         lua_getfield(handle, PS_REGISTRYINDEX, LuaSandbox.makeEnvironmentKey)
         lua_createtable(handle, 0, 2)
         setField("write", function: write)
-        setField("find_module", function: { call in
-            let name = try call.checkString(1).description
-            let found = LuaSandbox.findModule(name, in: templates)
-            if let source = found.source {
-                call.stack.push(bytes: source)
-            } else {
-                lua_pushnil(call.stack.thread)
-            }
-            call.stack.push(string: found.detail)
-            return 2
-        })
+        setField(
+            "find_module",
+            function: { call in
+                let name = try call.checkString(1).description
+                let found = LuaSandbox.findModule(name, in: templates)
+                if let source = found.source {
+                    call.stack.push(bytes: source)
+                } else {
+                    lua_pushnil(call.stack.thread)
+                }
+                call.stack.push(string: found.detail)
+                return 2
+            })
         try call(argumentCount: 1, traceback: false)
         return LuaReference(popping: self)
     }
 }
-

@@ -31,8 +31,11 @@ extension LuaState {
             // A coroutine can swallow a stop (its thread re-arms, the caller's does not):
             // the host's record still ends the run.
             stack.pop(stack.top - base)
-            throw LuaError(kind: reason, message: reason == .timeout ? "script stopped: time limit reached"
-                                                                     : "script stopped: interrupted")
+            throw LuaError(
+                kind: reason,
+                message: reason == .timeout
+                    ? "script stopped: time limit reached"
+                    : "script stopped: interrupted")
         }
         return stack.top - base
     }

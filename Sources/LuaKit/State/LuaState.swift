@@ -96,7 +96,8 @@ public final class LuaState {
     /// Turns a failed status into an error, reading the error object on top and popping it.
     func error(status: Int32, thread: OpaquePointer? = nil) -> LuaError {
         let stack = LuaStack(thread: thread ?? handle)
-        let text = stack.string(at: -1)?.description
+        let text =
+            stack.string(at: -1)?.description
             ?? "(error object is a \(stack.typeName(at: -1)) value)"
         stack.pop()
         let (message, traceback) = LuaError.split(text)
@@ -108,11 +109,11 @@ public final class LuaState {
             case LUA_ERRSYNTAX: kind = .syntax
             case LUA_ERRMEM: kind = .memory
             case LUA_ERRERR:
-                return LuaError(kind: .runtime, message: "error in error handling (the error object's __tostring failed)")
+                return LuaError(
+                    kind: .runtime, message: "error in error handling (the error object's __tostring failed)")
             default: kind = .runtime
             }
         }
         return LuaError(kind: kind, message: message, traceback: traceback)
     }
 }
-

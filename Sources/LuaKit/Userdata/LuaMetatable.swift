@@ -67,30 +67,36 @@ extension LuaState {
         metatables[typeName] = methodReferences
         let index = metatable.index
         let field = metatable.field
-        setField("__index", function: { call in
-            let object = try call.checkObject(1, Object.self, typeName: typeName)
-            if let name = call.stack.text(at: 2) {
-                if let reference = methodReferences[name] {
-                    lua_rawgeti(call.stack.thread, PS_REGISTRYINDEX, lua_Integer(reference))
-                    return 1
-                }
-                if let field { return try field(object, name, call) }
-            }
-            guard let index else { return 0 }
-            return try index(object, try call.value(2), call)
-        })
-        if let length = metatable.length {
-            setField("__len", function: { call in
+        setField(
+            "__index",
+            function: { call in
                 let object = try call.checkObject(1, Object.self, typeName: typeName)
-                return try call.results(.integer(try length(object)))
+                if let name = call.stack.text(at: 2) {
+                    if let reference = methodReferences[name] {
+                        lua_rawgeti(call.stack.thread, PS_REGISTRYINDEX, lua_Integer(reference))
+                        return 1
+                    }
+                    if let field { return try field(object, name, call) }
+                }
+                guard let index else { return 0 }
+                return try index(object, try call.value(2), call)
             })
+        if let length = metatable.length {
+            setField(
+                "__len",
+                function: { call in
+                    let object = try call.checkObject(1, Object.self, typeName: typeName)
+                    return try call.results(.integer(try length(object)))
+                })
         }
         if let text = metatable.text {
-            setField("__tostring", function: { call in
-                let object = try call.checkObject(1, Object.self, typeName: typeName)
-                call.stack.push(string: try text(object))
-                return 1
-            })
+            setField(
+                "__tostring",
+                function: { call in
+                    let object = try call.checkObject(1, Object.self, typeName: typeName)
+                    call.stack.push(string: try text(object))
+                    return 1
+                })
         }
         stack.pop()
     }
@@ -113,7 +119,8 @@ extension LuaState {
 extension LuaCall {
     /// Pushes a Swift object of a registered type as a result.
     public func push<Object: AnyObject>(object: Object, typeName: String) throws {
-        try LuaState.push(object: object, typeName: typeName, on: stack,
-                          registered: state.metatables[typeName] != nil)
+        try LuaState.push(
+            object: object, typeName: typeName, on: stack,
+            registered: state.metatables[typeName] != nil)
     }
 }

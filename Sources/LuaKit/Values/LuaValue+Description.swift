@@ -16,12 +16,13 @@ extension LuaValue: CustomStringConvertible {
         case .array(let elements):
             return "{" + elements.map { $0.text(quoted: true) }.joined(separator: ", ") + "}"
         case .map(let pairs):
-            return "{" + pairs.map { pair -> String in
-                if case .string(let key) = pair.key, LuaFormat.isIdentifier(key) {
-                    return "\(key) = \(pair.value.text(quoted: true))"
-                }
-                return "[\(pair.key.text(quoted: true))] = \(pair.value.text(quoted: true))"
-            }.joined(separator: ", ") + "}"
+            return "{"
+                + pairs.map { pair -> String in
+                    if case .string(let key) = pair.key, LuaFormat.isIdentifier(key) {
+                        return "\(key) = \(pair.value.text(quoted: true))"
+                    }
+                    return "[\(pair.key.text(quoted: true))] = \(pair.value.text(quoted: true))"
+                }.joined(separator: ", ") + "}"
         }
     }
 }
@@ -61,10 +62,14 @@ public enum LuaFormat {
     /// Whether a key can be written bare (`name = 1`).
     static func isIdentifier(_ text: LuaString) -> Bool {
         guard let first = text.bytes.first, !(48...57).contains(first) else { return false }
-        let keywords: Set<String> = ["and", "break", "do", "else", "elseif", "end", "false", "for", "function",
-                                     "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
-                                     "then", "true", "until", "while"]
-        return text.bytes.allSatisfy { $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
+        let keywords: Set<String> = [
+            "and", "break", "do", "else", "elseif", "end", "false", "for", "function",
+            "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
+            "then", "true", "until", "while",
+        ]
+        return text.bytes.allSatisfy {
+            $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)
+        }
             && !keywords.contains(text.description)
     }
 }

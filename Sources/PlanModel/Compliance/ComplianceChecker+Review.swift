@@ -150,8 +150,7 @@ extension ComplianceChecker {
 
     /// Items the rule selects that record no approval, or one from a department
     /// that does not lead the measure.
-    private func approvalProblems(_ rule: ComplianceRule, rows: [Int], items: PlanItems) -> [String]
-    {
+    private func approvalProblems(_ rule: ComplianceRule, rows: [Int], items: PlanItems) -> [String] {
         guard let field = rule.field, let filled = items.filled[field] else { return [] }
         let selected = rows.filter {
             items.measures[$0].map { measures.selects(rule, $0) } ?? false

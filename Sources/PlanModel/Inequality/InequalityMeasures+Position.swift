@@ -24,7 +24,9 @@ extension InequalityMeasures {
     /// ranks count only within each value's group.
     /// - Complexity: O(n log n + groups × n).
     public static func competitionRanks(_ values: [Double], groups: [String]? = nil) -> [Int] {
-        if let groups { precondition(groups.count == values.count, "\(groups.count) groups for \(values.count) values") }
+        if let groups {
+            precondition(groups.count == values.count, "\(groups.count) groups for \(values.count) values")
+        }
         var ranks = Array(repeating: 0, count: values.count)
         let labels = groups ?? Array(repeating: "", count: values.count)
         for label in orderOfAppearance(labels) {

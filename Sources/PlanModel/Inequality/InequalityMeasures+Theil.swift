@@ -14,9 +14,11 @@ extension InequalityMeasures {
         guard negatives == 0 else {
             return .undefined(reason: "Theil T needs values of 0 or more, found \(negatives) below 0")
         }
-        return theil(values, weights: weights, groups: groups, index: indexT, between: { s, p in
-            s > 0 ? s * log(s / p) : 0
-        }, contribution: { s, _, index in s * index })
+        return theil(
+            values, weights: weights, groups: groups, index: indexT,
+            between: { s, p in
+                s > 0 ? s * log(s / p) : 0
+            }, contribution: { s, _, index in s * index })
     }
 
     /// Theil L (GE(0), the mean log deviation): Σ pᵢ ln(pᵢ/sᵢ) = Σ pᵢ ln(x̄/xᵢ);
@@ -34,9 +36,11 @@ extension InequalityMeasures {
             let noun = nonPositive == 1 ? "value is" : "values are"
             return .undefined(reason: "Theil L takes the log of each value, and \(nonPositive) \(noun) 0 or below")
         }
-        return theil(values, weights: weights, groups: groups, index: indexL, between: { s, p in
-            p * log(p / s)
-        }, contribution: { _, p, index in p * index })
+        return theil(
+            values, weights: weights, groups: groups, index: indexL,
+            between: { s, p in
+                p * log(p / s)
+            }, contribution: { _, p, index in p * index })
     }
 
     /// T over units with values `x` and weights `w`: Σ sᵢ ln(xᵢ/x̄).
@@ -82,14 +86,17 @@ extension InequalityMeasures {
             let p = w.reduce(0, +) / population
             let s = zip(x, w).reduce(0) { $0 + $1.0 * $1.1 } / outcome
             let inside = index(x, w)
-            parts.append(.init(group: label, units: members.count, populationShare: p, outcomeShare: s,
-                               index: inside, contribution: contribution(s, p, inside)))
+            parts.append(
+                .init(
+                    group: label, units: members.count, populationShare: p, outcomeShare: s,
+                    index: inside, contribution: contribution(s, p, inside)))
         }
-        return .defined(TheilDecomposition(
-            total: total,
-            between: parts.reduce(0) { $0 + between($1.outcomeShare, $1.populationShare) },
-            within: parts.reduce(0) { $0 + $1.contribution },
-            groups: parts))
+        return .defined(
+            TheilDecomposition(
+                total: total,
+                between: parts.reduce(0) { $0 + between($1.outcomeShare, $1.populationShare) },
+                within: parts.reduce(0) { $0 + $1.contribution },
+                groups: parts))
     }
 
     /// The distinct labels, in order of first appearance.

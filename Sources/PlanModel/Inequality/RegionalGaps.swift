@@ -64,7 +64,8 @@ public struct RegionalGaps: Sendable {
         let inputs = try RegionalGapsInputs(self, table: table, lookup: lookup)
         let national = InequalityMeasures.nationalValue(inputs.values, weights: inputs.weights)
         guard let nationalValue = national.value else {
-            throw TableError.invalidArgument("cannot compute the national value of '\(value)': \(national.reason ?? "")")
+            throw TableError.invalidArgument(
+                "cannot compute the national value of '\(value)': \(national.reason ?? "")")
         }
         return RegionalGapsResult(
             units: try unitTable(inputs, national: nationalValue),
@@ -78,7 +79,8 @@ public struct RegionalGaps: Sendable {
         columns.append(("value", Column(.double(values))))
         if let weights = inputs.weights { columns.append(("weight", Column(.double(weights)))) }
         columns.append(("gap", Column(.double(InequalityMeasures.gaps(values, national: national)))))
-        columns.append(("relative_gap", optional(InequalityMeasures.relativeGaps(values, national: national), values.count)))
+        columns.append(
+            ("relative_gap", optional(InequalityMeasures.relativeGaps(values, national: national), values.count)))
         columns.append(("index", optional(InequalityMeasures.relativeIndex(values, national: national), values.count)))
         columns.append(("rank", ranks(InequalityMeasures.competitionRanks(values))))
         if let groups = inputs.groups {
@@ -90,8 +92,9 @@ public struct RegionalGaps: Sendable {
     /// A float column, all null when the measure is undefined.
     private func optional(_ measured: Measured<[Double]>, _ count: Int) -> Column {
         guard let values = measured.value else {
-            return Column(storage: .double(Array(repeating: 0, count: count)),
-                          validity: Validity(Array(repeating: false, count: count)))
+            return Column(
+                storage: .double(Array(repeating: 0, count: count)),
+                validity: Validity(Array(repeating: false, count: count)))
         }
         return Column(.double(values))
     }

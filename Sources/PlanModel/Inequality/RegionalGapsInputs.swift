@@ -32,7 +32,8 @@ struct RegionalGapsInputs {
         guard valueColumn.type.isNumeric else {
             throw TableError.typeMismatch(column: spec.value, expected: .double, found: valueColumn.type)
         }
-        let find = { (name: String) in try Self.attribute(name, of: table, keys: keys, unit: spec.unit, lookup: lookup) }
+        let find = { (name: String) in try Self.attribute(name, of: table, keys: keys, unit: spec.unit, lookup: lookup)
+        }
         let flags = try find("statistical_unit")
         exclusionSource = flags?.source
         let parents = flags == nil ? nil : try find("geo_parent")
@@ -50,8 +51,9 @@ struct RegionalGapsInputs {
         if weightCells != nil { weights = [] }
         for row in 0..<table.rowCount {
             if case .bool(false)? = flags?.cells[row] {
-                excluded.append(Self.exclusionNote(
-                    keys[row], parent: parents?.cells[row], unit: spec.unit, tables: [table] + lookup.map(\.table)))
+                excluded.append(
+                    Self.exclusionNote(
+                        keys[row], parent: parents?.cells[row], unit: spec.unit, tables: [table] + lookup.map(\.table)))
                 continue
             }
             guard let value = Self.number(valueColumn[row]) else {
@@ -62,15 +64,17 @@ struct RegionalGapsInputs {
             values.append(value)
             if let group = groupCells?[row], let name = spec.group {
                 guard !group.isNull else {
-                    throw TableError.invalidArgument("unit '\(keys[row])' has no '\(name)' (null in \(groupSource ?? ""))")
+                    throw TableError.invalidArgument(
+                        "unit '\(keys[row])' has no '\(name)' (null in \(groupSource ?? ""))")
                 }
                 groups?.append(group.description)
             }
             if let cell = weightCells?[row], let name = spec.weight {
                 guard let weight = Self.number(cell), weight > 0, weight.isFinite else {
                     let found = cell.isNull ? "none" : "'\(cell)'"
-                    throw TableError.invalidArgument("weight '\(name)' of unit '\(keys[row])' in \(weightSource ?? "") "
-                        + "must be a number above 0, found \(found)")
+                    throw TableError.invalidArgument(
+                        "weight '\(name)' of unit '\(keys[row])' in \(weightSource ?? "") "
+                            + "must be a number above 0, found \(found)")
                 }
                 weights?.append(weight)
             }
@@ -79,7 +83,8 @@ struct RegionalGapsInputs {
             throw TableError.invalidArgument("no statistical unit has a value in column '\(spec.value)'")
         }
         if let bad = values.first(where: { !$0.isFinite }) {
-            throw TableError.invalidArgument("column '\(spec.value)' holds \(Cell.format(bad)); expected finite numbers")
+            throw TableError.invalidArgument(
+                "column '\(spec.value)' holds \(Cell.format(bad)); expected finite numbers")
         }
     }
 
@@ -89,12 +94,14 @@ struct RegionalGapsInputs {
         var seen = Set<String>()
         return try (0..<table.rowCount).map { row in
             guard !column.isNull(row) else {
-                throw TableError.invalidArgument("column '\(unit)' is null in row \(row + 1); expected one unit per row")
+                throw TableError.invalidArgument(
+                    "column '\(unit)' is null in row \(row + 1); expected one unit per row")
             }
             let key = column[row].description
             guard seen.insert(key).inserted else {
-                throw TableError.invalidArgument("unit '\(key)' appears more than once in column '\(unit)'; "
-                    + "expected one row per unit")
+                throw TableError.invalidArgument(
+                    "unit '\(key)' appears more than once in column '\(unit)'; "
+                        + "expected one row per unit")
             }
             return key
         }
@@ -109,12 +116,15 @@ struct RegionalGapsInputs {
             return Attribute(source: "column '\(name)'", cells: (0..<table.rowCount).map { table[$0, index] })
         }
         for (tableName, other) in lookup {
-            guard let keyIndex = other.schema.index(of: unit), let index = other.schema.index(of: name) else { continue }
+            guard let keyIndex = other.schema.index(of: unit), let index = other.schema.index(of: name) else {
+                continue
+            }
             var byUnit: [String: Cell] = [:]
             for row in 0..<other.rowCount
             where byUnit.updateValue(other[row, index], forKey: other[row, keyIndex].description) != nil {
-                throw TableError.invalidArgument("table '\(tableName)' has unit '\(other[row, keyIndex])' more than "
-                    + "once in column '\(unit)'; expected one row per unit")
+                throw TableError.invalidArgument(
+                    "table '\(tableName)' has unit '\(other[row, keyIndex])' more than "
+                        + "once in column '\(unit)'; expected one row per unit")
             }
             return Attribute(source: "table '\(tableName)'", cells: keys.map { byUnit[$0] ?? .null })
         }

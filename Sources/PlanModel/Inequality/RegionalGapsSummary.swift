@@ -9,27 +9,37 @@ struct RegionalGapsSummary {
 
     init(_ spec: RegionalGaps, _ inputs: RegionalGapsInputs, national: Double) {
         let x = inputs.values, n = x.count
-        let weighting = inputs.weights == nil
+        let weighting =
+            inputs.weights == nil
             ? "unweighted: each unit counts once"
             : "weighted by '\(spec.weight ?? "")' from \(inputs.weightSource ?? "")"
-        add("n", Double(n), "\(n) statistical units compared; ranks are descending, ties share the best rank (1, 2, 2, 4)")
+        add(
+            "n", Double(n),
+            "\(n) statistical units compared; ranks are descending, ties share the best rank (1, 2, 2, 4)")
         add("excluded_units", Double(inputs.excluded.count), exclusionNote(spec, inputs))
         if !inputs.missing.isEmpty {
-            add("missing_values", Double(inputs.missing.count),
+            add(
+                "missing_values", Double(inputs.missing.count),
                 "no value in column '\(spec.value)' for " + inputs.missing.joined(separator: ", "))
         }
-        add("national_value", national, inputs.weights == nil
-            ? "unweighted mean of the units (no weight given)"
-            : "ratio of sums Σ(value × \(spec.weight ?? "")) / Σ \(spec.weight ?? "")")
+        add(
+            "national_value", national,
+            inputs.weights == nil
+                ? "unweighted mean of the units (no weight given)"
+                : "ratio of sums Σ(value × \(spec.weight ?? "")) / Σ \(spec.weight ?? "")")
         if let groups = inputs.groups {
             for label in InequalityMeasures.orderOfAppearance(groups) {
                 let members = groups.indices.filter { groups[$0] == label }
-                let value = InequalityMeasures.nationalValue(members.map { x[$0] }, weights: inputs.weights.map { w in
-                    members.map { w[$0] }
-                })
-                add("group_value:\(label)", value, inputs.weights == nil
-                    ? "unweighted mean of the group's \(members.count) units"
-                    : "ratio of sums within the group's \(members.count) units")
+                let value = InequalityMeasures.nationalValue(
+                    members.map { x[$0] },
+                    weights: inputs.weights.map { w in
+                        members.map { w[$0] }
+                    })
+                add(
+                    "group_value:\(label)", value,
+                    inputs.weights == nil
+                        ? "unweighted mean of the group's \(members.count) units"
+                        : "ratio of sums within the group's \(members.count) units")
             }
         }
         add("mean", InequalityMeasures.mean(x), "unweighted mean of the \(n) units")
@@ -39,26 +49,32 @@ struct RegionalGapsSummary {
         add("max_min_ratio", InequalityMeasures.maxMinRatio(x), "max / min")
         for deviation in InequalityMeasures.Deviation.allCases {
             let divisor = deviation == .population ? "n = \(n)" : "n − 1 = \(n - 1)"
-            add("sd_\(deviation.rawValue)", InequalityMeasures.standardDeviation(x, deviation),
+            add(
+                "sd_\(deviation.rawValue)", InequalityMeasures.standardDeviation(x, deviation),
                 "standard deviation dividing by \(divisor)")
-            add("cv_\(deviation.rawValue)", InequalityMeasures.coefficientOfVariation(x, deviation),
+            add(
+                "cv_\(deviation.rawValue)", InequalityMeasures.coefficientOfVariation(x, deviation),
                 "sd_\(deviation.rawValue) / mean")
         }
         if let weights = inputs.weights {
-            add("williamson_cv", InequalityMeasures.williamsonCV(x, weights: weights),
+            add(
+                "williamson_cv", InequalityMeasures.williamsonCV(x, weights: weights),
                 "√(Σ pᵢ (xᵢ − national_value)²) / national_value, \(weighting)")
         }
         add("gini", InequalityMeasures.gini(x), "unweighted: Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² mean)")
         add("gini_small_sample", InequalityMeasures.giniSmallSample(x), "gini × n / (n − 1)")
         if let weights = inputs.weights {
-            add("gini_weighted", InequalityMeasures.gini(x, weights: weights),
+            add(
+                "gini_weighted", InequalityMeasures.gini(x, weights: weights),
                 "Σᵢ Σⱼ pᵢ pⱼ |xᵢ − xⱼ| / (2 national_value), \(weighting)")
         }
         let groupNote = inputs.groups == nil ? "" : " by '\(spec.group ?? "")' from \(inputs.groupSource ?? "")"
-        addTheil("theil_t", InequalityMeasures.theilT(x, weights: inputs.weights, groups: inputs.groups),
-                 "Theil T, GE(1), \(weighting)", groupNote)
-        addTheil("theil_l", InequalityMeasures.theilL(x, weights: inputs.weights, groups: inputs.groups),
-                 "Theil L, GE(0), mean log deviation, \(weighting)", groupNote)
+        addTheil(
+            "theil_t", InequalityMeasures.theilT(x, weights: inputs.weights, groups: inputs.groups),
+            "Theil T, GE(1), \(weighting)", groupNote)
+        addTheil(
+            "theil_l", InequalityMeasures.theilL(x, weights: inputs.weights, groups: inputs.groups),
+            "Theil L, GE(0), mean log deviation, \(weighting)", groupNote)
     }
 
     /// The summary as a table: measure, value, note.
@@ -115,7 +131,8 @@ struct RegionalGapsSummary {
         add("\(name)_between_share", theil.betweenShare, "\(name)_between / \(name)")
         add("\(name)_within_share", theil.withinShare, "\(name)_within / \(name)")
         for part in theil.groups {
-            add("\(name)_within:\(part.group)", part.contribution,
+            add(
+                "\(name)_within:\(part.group)", part.contribution,
                 "the group's contribution to \(name)_within (\(part.units) units)")
             add("\(name)_within_share:\(part.group)", theil.share(of: part), "\(name)_within:\(part.group) / \(name)")
         }

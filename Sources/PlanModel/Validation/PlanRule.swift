@@ -67,8 +67,7 @@ public enum PlanRule: Sendable, Hashable {
     ///
     /// - Throws: ``TableError`` when a column's type does not fit the rule.
     /// - Complexity: O(rows) over the tables the rule reads.
-    func violations(in checker: TableChecker, tables: [String: Table]) throws -> [WorkspaceProblem]
-    {
+    func violations(in checker: TableChecker, tables: [String: Table]) throws -> [WorkspaceProblem] {
         let numbered = checker.numbered
         switch self {
         case .covered(

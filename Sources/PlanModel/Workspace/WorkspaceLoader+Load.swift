@@ -18,8 +18,7 @@ extension WorkspaceLoader {
         /// Tables whose manifest entry is unusable (not read at all).
         private var broken: Set<String> = []
 
-        init(directory: String, manifestPath: String, manifest: Manifest, locator: ManifestLocator)
-        {
+        init(directory: String, manifestPath: String, manifest: Manifest, locator: ManifestLocator) {
             self.directory = directory
             self.manifestPath = manifestPath
             self.manifest = manifest

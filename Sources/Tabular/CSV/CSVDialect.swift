@@ -35,7 +35,8 @@ public struct CSVDialect: Sendable, Hashable {
     ///   character, when they are equal, or when one is a CR or LF.
     public init(delimiter: Character, quote: Character = "\"", lineEnding: LineEnding = .lf) throws {
         guard let d = delimiter.asciiValue, let q = quote.asciiValue, d != q,
-              ![d, q].contains(where: { $0 == 10 || $0 == 13 }) else {
+            ![d, q].contains(where: { $0 == 10 || $0 == 13 })
+        else {
             throw TableError.invalidArgument(
                 "expected a delimiter and a quote that are two different ASCII characters other than CR and LF, "
                     + "found '\(delimiter)' and '\(quote)'")

@@ -26,8 +26,10 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     public let lineText: String
 
     /// Creates an error; the named constructors word the common ones.
-    public init(source: String, line: Int, column: Int, expected: String, found: String,
-                message: String? = nil, lineText: String) {
+    public init(
+        source: String, line: Int, column: Int, expected: String, found: String,
+        message: String? = nil, lineText: String
+    ) {
         self.source = source
         self.line = line
         self.column = column
@@ -52,8 +54,9 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     private init(_ at: Location, expected: String, found: String, message: String? = nil, quoted: Bool = true) {
-        self.init(source: at.source, line: at.line, column: at.column, expected: expected, found: found,
-                  message: message, lineText: quoted ? at.lineText : "")
+        self.init(
+            source: at.source, line: at.line, column: at.column, expected: expected, found: found,
+            message: message, lineText: quoted ? at.lineText : "")
     }
 
     // MARK: - Named constructors
@@ -71,9 +74,12 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         // A well-formed value that is still refused needs the reason, or the message reads as a contradiction.
         let digits = value.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
         let isWhole = !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        let isDateShaped = value.utf8.count == 10 && value.utf8.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-        }
+        let isDateShaped =
+            value.utf8.count == 10
+            && value.utf8.enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7
+                    ? byte == UInt8(ascii: "-") : byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            }
         var found = "'\(shown(value))'"
         if type == .int64 && isWhole { found += " (outside the 64-bit integer range)" }
         if type == .date && isDateShaped { found += " (no such date)" }
@@ -82,8 +88,9 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A record with too few or too many fields.
     static func fieldCount(_ at: Location, expected: Int, found: Int) -> CSVError {
-        CSVError(at, expected: "\(expected) \(expected == 1 ? "field" : "fields")",
-                 found: "\(found)")
+        CSVError(
+            at, expected: "\(expected) \(expected == 1 ? "field" : "fields")",
+            found: "\(found)")
     }
 
     /// Text right after a closing quote (`"ab"c`).
@@ -103,8 +110,9 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A header naming one column twice.
     static func duplicateColumnName(_ at: Location, name: String, first: Int) -> CSVError {
-        CSVError(at, expected: "unique column names", found: "'\(shown(name))' again (first in field \(first))",
-                 message: "duplicate column name '\(shown(name))' (first in field \(first))")
+        CSVError(
+            at, expected: "unique column names", found: "'\(shown(name))' again (first in field \(first))",
+            message: "duplicate column name '\(shown(name))' (first in field \(first))")
     }
 
     /// A schema column the header does not have.
@@ -121,20 +129,23 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     static func notUTF8(_ at: Location, byte: UInt8, looksLikeGBK: Bool) -> CSVError {
         let found = "byte 0x" + String(byte, radix: 16, uppercase: true)
         guard looksLikeGBK else {
-            return CSVError(at, expected: "UTF-8 text", found: found,
-                            message: "file is not UTF-8 (invalid \(found))", quoted: false)
+            return CSVError(
+                at, expected: "UTF-8 text", found: found,
+                message: "file is not UTF-8 (invalid \(found))", quoted: false)
         }
         let output = at.source.hasSuffix(".csv") ? String(at.source.dropLast(4)) + ".utf8.csv" : at.source + ".utf8"
-        return CSVError(at, expected: "UTF-8 text", found: found,
-                        message: "file is not UTF-8 (it looks like GBK/GB18030); convert it with: "
-                            + "iconv -f GB18030 -t UTF-8 \(at.source) > \(output)", quoted: false)
+        return CSVError(
+            at, expected: "UTF-8 text", found: found,
+            message: "file is not UTF-8 (it looks like GBK/GB18030); convert it with: "
+                + "iconv -f GB18030 -t UTF-8 \(at.source) > \(output)", quoted: false)
     }
 
     /// A UTF-16 byte order mark.
     static func utf16(_ at: Location) -> CSVError {
-        CSVError(at, expected: "UTF-8 text", found: "a UTF-16 byte order mark",
-                 message: "file is UTF-16, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 \(at.source)",
-                 quoted: false)
+        CSVError(
+            at, expected: "UTF-8 text", found: "a UTF-16 byte order mark",
+            message: "file is UTF-16, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8 \(at.source)",
+            quoted: false)
     }
 
     /// A NUL byte, which no text file holds.

@@ -30,9 +30,11 @@ public struct CSVReadOptions: Sendable {
     public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
 
     /// Options with the given values; the defaults read RFC 4180 CSV and infer every type.
-    public init(dialect: CSVDialect = .csv, schema: Schema? = nil, nullTokens: [String] = [],
-                rejects: Bool = false, columns: [String]? = nil, threads: Int? = nil,
-                progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil) {
+    public init(
+        dialect: CSVDialect = .csv, schema: Schema? = nil, nullTokens: [String] = [],
+        rejects: Bool = false, columns: [String]? = nil, threads: Int? = nil,
+        progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil
+    ) {
         self.columns = columns
         self.threads = threads
         self.dialect = dialect

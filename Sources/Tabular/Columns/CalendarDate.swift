@@ -13,7 +13,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Creates a date from its parts, or returns `nil` when the day does not exist (2013-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1,
-              day <= CalendarDate.daysInMonth(year: year, month: month) else { return nil }
+            day <= CalendarDate.daysInMonth(year: year, month: month)
+        else { return nil }
         // Howard Hinnant's days_from_civil: exact for every proleptic Gregorian date.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -31,8 +31,9 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// An input that cannot be opened.
     static func cannotOpen(_ path: String, errno code: Int32) -> FileError {
-        FileError(kind: code == ENOENT ? .notFound : .io, path: path,
-                  message: "cannot open '\(path)' (\(reason(code)))")
+        FileError(
+            kind: code == ENOENT ? .notFound : .io, path: path,
+            message: "cannot open '\(path)' (\(reason(code)))")
     }
 
     /// An input that fails while being read.

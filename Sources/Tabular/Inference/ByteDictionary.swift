@@ -66,7 +66,10 @@ struct ByteDictionary {
             var i = 0
             while i &+ 8 < n {
                 if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                    != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                {
+                    return false
+                }
                 i &+= 8
             }
             return a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)

@@ -286,8 +286,9 @@ struct ColumnAccumulator {
             var validity = NullBits()
             validity.appendNulls(count)
             for row in quotedEmptyRows { validity.set(row, valid: true) }
-            return Column(storage: .string(.dictionary(codes: Array(repeating: 0, count: count), values: [""])),
-                          validity: validity.validity())
+            return Column(
+                storage: .string(.dictionary(codes: Array(repeating: 0, count: count), values: [""])),
+                validity: validity.validity())
         case .int64: return Column(storage: .int64(ints), validity: nulls.validity())
         case .double: return Column(storage: .double(doubles), validity: nulls.validity())
         case .bool: return Column(storage: .bool(bools), validity: nulls.validity())

@@ -104,7 +104,8 @@ enum FieldParsing {
             return true
         }
         if n == 5, p[0] | 0x20 == 0x66, p[1] | 0x20 == 0x61, p[2] | 0x20 == 0x6C, p[3] | 0x20 == 0x73,
-           p[4] | 0x20 == 0x65 {
+            p[4] | 0x20 == 0x65
+        {
             return false
         }
         return nil

@@ -160,8 +160,7 @@ public struct GroupedTable: Sendable {
         var chosen = [Int](repeating: -1, count: groupCount)
         for (row, id) in groupIds.enumerated() where !column.isNull(row) {
             let current = chosen[Int(id)]
-            if current < 0 || (largest ? ranks[row] > ranks[current] : ranks[row] < ranks[current])
-            {
+            if current < 0 || (largest ? ranks[row] > ranks[current] : ranks[row] < ranks[current]) {
                 chosen[Int(id)] = row
             }
         }

@@ -127,8 +127,7 @@ extension Table {
         var named = Array(zip(columnNames, columns.map { $0.gathered(leftRows) }))
         if how != .anti {
             var taken = Set(columnNames)
-            for (index, field) in other.schema.fields.enumerated() where !rightKeys.contains(index)
-            {
+            for (index, field) in other.schema.fields.enumerated() where !rightKeys.contains(index) {
                 var name = field.name
                 var suffix = 1
                 while taken.contains(name) {

@@ -17,8 +17,10 @@ public final class APIContext {
     /// The files `read_csv` read and `write` wrote, for `--provenance`.
     public internal(set) var files = RunFiles()
 
-    public init(sink: OutputSink, output: OutputSettings = OutputSettings(),
-                permissions: FilePermissions = .workingDirectory(), workspace: Workspace? = nil) {
+    public init(
+        sink: OutputSink, output: OutputSettings = OutputSettings(),
+        permissions: FilePermissions = .workingDirectory(), workspace: Workspace? = nil
+    ) {
         self.sink = sink
         self.output = output
         self.permissions = permissions

@@ -27,8 +27,10 @@ enum IOFunctions {
         let path = try call.checkString(2).description
         let options = try LuaOptions(call, 3, function: "write", allowed: ["excel", "format"])
         guard let target = context.permissions.writable(path) else {
-            throw LuaArgumentError(argument: 2, message: "writing '\(path)' is not allowed: "
-                + "only paths under \(context.permissions.writeRoots.map { "'\($0)'" }.joined(separator: ", "))")
+            throw LuaArgumentError(
+                argument: 2,
+                message: "writing '\(path)' is not allowed: "
+                    + "only paths under \(context.permissions.writeRoots.map { "'\($0)'" }.joined(separator: ", "))")
         }
         let excel = try options.boolean("excel") ?? false
         let format = try options.format("format") ?? RenderFormat(fileExtension: target) ?? .csv
@@ -52,22 +54,28 @@ enum IOFunctions {
     /// bad rows come back as a second table instead of failing.
     static func readCSV(_ call: LuaCall, _ context: APIContext) throws -> Int32 {
         let path = try call.checkString(1).description
-        let options = try LuaOptions(call, 2, function: "read_csv", allowed: ["columns", "delimiter", "rejects", "types"])
+        let options = try LuaOptions(
+            call, 2, function: "read_csv", allowed: ["columns", "delimiter", "rejects", "types"])
         guard let source = context.permissions.readable(path) else {
-            throw LuaArgumentError(argument: 1, message: "reading '\(path)' is not allowed: "
-                + "only paths under \(context.permissions.readRoots.map { "'\($0)'" }.joined(separator: ", "))")
+            throw LuaArgumentError(
+                argument: 1,
+                message: "reading '\(path)' is not allowed: "
+                    + "only paths under \(context.permissions.readRoots.map { "'\($0)'" }.joined(separator: ", "))")
         }
         var readOptions = CSVReadOptions(rejects: try options.boolean("rejects") ?? false)
         if try options.string("delimiter") == "\t" { readOptions.dialect = .tsv }
         readOptions.columns = try options.stringArray("columns")
         if let types = try options.stringMap("types") {
-            readOptions.schema = Schema(try types.map { name, type in
-                guard let columnType = ColumnType(rawValue: type) else {
-                    throw LuaArgumentError(argument: 2, message: "invalid type '\(type)' for column '\(name)' "
-                        + "(expected one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                return Schema.Field(name: name, type: columnType)
-            })
+            readOptions.schema = Schema(
+                try types.map { name, type in
+                    guard let columnType = ColumnType(rawValue: type) else {
+                        throw LuaArgumentError(
+                            argument: 2,
+                            message: "invalid type '\(type)' for column '\(name)' "
+                                + "(expected one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    return Schema.Field(name: name, type: columnType)
+                })
         }
         guard FileManager.default.fileExists(atPath: source) else {
             throw WorkbenchError.missingInput(path: path, reason: "no such file")

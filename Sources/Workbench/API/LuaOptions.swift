@@ -16,8 +16,10 @@ struct LuaOptions {
             var values: [String: LuaValue] = [:]
             for pair in pairs {
                 guard case .string(let key) = pair.key, allowed.contains(key.description) else {
-                    throw LuaArgumentError(argument: argument, message: "unknown option '\(pair.key)' (options: "
-                        + allowed.sorted().joined(separator: ", ") + ")")
+                    throw LuaArgumentError(
+                        argument: argument,
+                        message: "unknown option '\(pair.key)' (options: "
+                            + allowed.sorted().joined(separator: ", ") + ")")
                 }
                 values[key.description] = pair.value
             }
@@ -48,8 +50,10 @@ struct LuaOptions {
     func format(_ key: String) throws -> RenderFormat? {
         guard let name = try string(key) else { return nil }
         guard let format = RenderFormat(name: name) else {
-            throw LuaArgumentError(argument: argument, message: "invalid option '\(name)' for '\(key)' "
-                + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
+            throw LuaArgumentError(
+                argument: argument,
+                message: "invalid option '\(name)' for '\(key)' "
+                    + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
         }
         return format
     }

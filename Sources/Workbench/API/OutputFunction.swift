@@ -24,25 +24,33 @@ enum OutputFunction {
         var settings = context.output
         for pair in pairs {
             guard case .string(let name) = pair.key, keys.contains(name.description) else {
-                throw LuaArgumentError(argument: 1, message: "unknown option '\(pair.key)' (options: "
-                    + keys.joined(separator: ", ") + ")")
+                throw LuaArgumentError(
+                    argument: 1,
+                    message: "unknown option '\(pair.key)' (options: "
+                        + keys.joined(separator: ", ") + ")")
             }
             let key = name.description
             switch (key, pair.value) {
             case ("format", .string(let text)):
                 guard let format = RenderFormat(name: text.description) else {
-                    throw LuaArgumentError(argument: 1, message: "invalid option '\(text)' for 'format' "
-                        + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
+                    throw LuaArgumentError(
+                        argument: 1,
+                        message: "invalid option '\(text)' for 'format' "
+                            + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
                 }
                 if settings.excel, format != .csv, format != .tsv {
-                    throw LuaArgumentError(argument: 1, message: "format '\(text)' cannot be used with --excel "
-                        + "(expected csv or tsv)")
+                    throw LuaArgumentError(
+                        argument: 1,
+                        message: "format '\(text)' cannot be used with --excel "
+                            + "(expected csv or tsv)")
                 }
                 settings.format = format
             case ("null", .string(let text)):
                 if settings.excel {
-                    throw LuaArgumentError(argument: 1, message: "option 'null' cannot be used with --excel, "
-                        + "which writes null as an empty field")
+                    throw LuaArgumentError(
+                        argument: 1,
+                        message: "option 'null' cannot be used with --excel, "
+                            + "which writes null as an empty field")
                 }
                 settings.render.nullText = text.description
             case ("max_rows", .integer(let count)) where count > 0:
@@ -52,8 +60,10 @@ enum OutputFunction {
             case ("format", let other), ("null", let other):
                 throw LuaArgumentError(argument: 1, message: "option '\(key)' must be a string, got \(other.typeName)")
             case (_, let other):
-                throw LuaArgumentError(argument: 1, message: "option '\(key)' must be a positive integer, got "
-                    + (other.typeName == "number" ? "\(other)" : other.typeName))
+                throw LuaArgumentError(
+                    argument: 1,
+                    message: "option '\(key)' must be a positive integer, got "
+                        + (other.typeName == "number" ? "\(other)" : other.typeName))
             }
         }
         context.output = settings
@@ -71,8 +81,9 @@ enum OutputFunction {
         let delimited = format == .csv || format == .tsv
         if context.output.tablesShown > 0, delimited || format == .json {
             if let file = context.output.file {
-                throw WorkbenchError.usage("'\(file)' already holds a table in \(format.name): one file holds one "
-                    + "table; write the others with write(t, \"other.\(format == .json ? "json" : format.name)\")")
+                throw WorkbenchError.usage(
+                    "'\(file)' already holds a table in \(format.name): one file holds one "
+                        + "table; write the others with write(t, \"other.\(format == .json ? "json" : format.name)\")")
             }
             if delimited { sink.write(context.output.excel ? "\r\n" : "\n") }
         }

@@ -18,8 +18,10 @@ public struct OutputSettings: Sendable {
     /// UTF-8's byte order mark, which the Excel profile puts first so Excel reads UTF-8.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    public init(format: RenderFormat = .box, render: RenderOptions = RenderOptions(), excel: Bool = false,
-                file: String? = nil) {
+    public init(
+        format: RenderFormat = .box, render: RenderOptions = RenderOptions(), excel: Bool = false,
+        file: String? = nil
+    ) {
         self.format = format
         self.render = render
         self.excel = excel

@@ -4,9 +4,12 @@ import LuaKit
 /// that declares them with defaults and descriptions.
 enum ParamsFunction {
     /// Defines `param`, holding the given values as strings, and `params`.
-    static func define(in lua: LuaState, environment: LuaReference, parameters: ScriptParameters,
-                       context: APIContext) throws {
-        try lua.stack.push(.map(parameters.values.map { LuaPair(.string(LuaString($0.name)), .string(LuaString($0.text))) }))
+    static func define(
+        in lua: LuaState, environment: LuaReference, parameters: ScriptParameters,
+        context: APIContext
+    ) throws {
+        try lua.stack.push(
+            .map(parameters.values.map { LuaPair(.string(LuaString($0.name)), .string(LuaString($0.text))) }))
         let table = LuaReference(popping: lua)
         lua.push(environment)
         lua.push(table)
@@ -19,8 +22,10 @@ enum ParamsFunction {
 
     /// `params{ name = { default = …, doc = "…" }, … }`: checks the given values against the
     /// declarations, converts them to their defaults' types, fills in defaults and returns `param`.
-    static func declare(_ call: LuaCall, table: LuaReference, parameters: ScriptParameters,
-                        context: APIContext) throws -> Int32 {
+    static func declare(
+        _ call: LuaCall, table: LuaReference, parameters: ScriptParameters,
+        context: APIContext
+    ) throws -> Int32 {
         let declarations = try read(call)
         if let recorder = parameters.recorder {
             recorder.record(declarations)
@@ -66,7 +71,8 @@ enum ParamsFunction {
         }
         return try entries.map { entry in
             guard case .string(let name) = entry.key else {
-                throw LuaArgumentError(argument: 1, message: "parameter names must be strings, got \(entry.key.typeName)")
+                throw LuaArgumentError(
+                    argument: 1, message: "parameter names must be strings, got \(entry.key.typeName)")
             }
             return try declaration(name.description, entry.value)
         }
@@ -78,8 +84,10 @@ enum ParamsFunction {
         case .map(let pairs): fields = pairs
         case .array(let elements) where elements.isEmpty: fields = []
         default:
-            throw LuaArgumentError(argument: 1, message: "parameter '\(name)' must be declared with a table "
-                + "{ default = …, doc = \"…\" }, got \(value.typeName)")
+            throw LuaArgumentError(
+                argument: 1,
+                message: "parameter '\(name)' must be declared with a table "
+                    + "{ default = …, doc = \"…\" }, got \(value.typeName)")
         }
         var defaultValue = LuaValue.nil
         var doc: String?
@@ -89,17 +97,23 @@ enum ParamsFunction {
                 switch given {
                 case .nil, .boolean, .integer, .number, .string: defaultValue = given
                 default:
-                    throw LuaArgumentError(argument: 1, message: "the default of parameter '\(name)' must be "
-                        + "a string, number or boolean, got \(given.typeName)")
+                    throw LuaArgumentError(
+                        argument: 1,
+                        message: "the default of parameter '\(name)' must be "
+                            + "a string, number or boolean, got \(given.typeName)")
                 }
             case (.string(let key), .string(let text)) where key.description == "doc":
                 doc = text.description
             case (.string(let key), let given) where key.description == "doc":
-                throw LuaArgumentError(argument: 1, message: "the doc of parameter '\(name)' must be a string, "
-                    + "got \(given.typeName)")
+                throw LuaArgumentError(
+                    argument: 1,
+                    message: "the doc of parameter '\(name)' must be a string, "
+                        + "got \(given.typeName)")
             default:
-                throw LuaArgumentError(argument: 1, message: "unknown field '\(field.key)' in parameter '\(name)' "
-                    + "(fields: default, doc)")
+                throw LuaArgumentError(
+                    argument: 1,
+                    message: "unknown field '\(field.key)' in parameter '\(name)' "
+                        + "(fields: default, doc)")
             }
         }
         return ParameterDeclaration(name: name, defaultValue: defaultValue, doc: doc)

@@ -13,24 +13,26 @@ extension PlanModule {
     /// `statistical_unit` flag leaves the XPCC out.
     static func defineGaps(in lua: LuaState, workspace: Workspace) throws {
         let lookup = workspace.tables
-        lua.setField("gaps", function: { call in
-            let table = try TableAPI.checkTable(call, 1)
-            let spec = try gapsSpecification(call)
-            let result: RegionalGapsResult
-            do {
-                result = try spec.compute(table, lookup: lookup)
-            } catch let error as TableError {
-                let argument: Int32 = error.kind == .unknownColumn || error.kind == .typeMismatch ? 2 : 1
-                throw LuaArgumentError(argument: argument, message: error.message)
-            }
-            try call.stack.reserve(3)
-            call.stack.pushNewTable(fields: 2)
-            try TableAPI.push(result.units, on: call)
-            call.stack.setField("units", of: -2)
-            try TableAPI.push(result.summary, on: call)
-            call.stack.setField("summary", of: -2)
-            return 1
-        })
+        lua.setField(
+            "gaps",
+            function: { call in
+                let table = try TableAPI.checkTable(call, 1)
+                let spec = try gapsSpecification(call)
+                let result: RegionalGapsResult
+                do {
+                    result = try spec.compute(table, lookup: lookup)
+                } catch let error as TableError {
+                    let argument: Int32 = error.kind == .unknownColumn || error.kind == .typeMismatch ? 2 : 1
+                    throw LuaArgumentError(argument: argument, message: error.message)
+                }
+                try call.stack.reserve(3)
+                call.stack.pushNewTable(fields: 2)
+                try TableAPI.push(result.units, on: call)
+                call.stack.setField("units", of: -2)
+                try TableAPI.push(result.summary, on: call)
+                call.stack.setField("summary", of: -2)
+                return 1
+            })
     }
 
     /// The options of `plan.gaps`, argument 2.
@@ -39,7 +41,8 @@ extension PlanModule {
         // `group = false` is the one non-string option, so read it before LuaOptions checks types.
         var withoutGroup = false
         if case .map(let pairs) = try call.value(2),
-           pairs.contains(where: { $0.key == .string(LuaString("group")) && $0.value == .boolean(false) }) {
+            pairs.contains(where: { $0.key == .string(LuaString("group")) && $0.value == .boolean(false) })
+        {
             withoutGroup = true
         }
         let options = try LuaOptions(call, 2, function: "gaps", allowed: keys)

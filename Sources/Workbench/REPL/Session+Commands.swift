@@ -25,16 +25,19 @@ extension Session {
         case ".quit", ".exit":
             return .quit
         case ".tables":
-            context.sink.write(Tabular.render(try tableSummary(), as: context.output.format,
-                                              options: context.output.render))
+            context.sink.write(
+                Tabular.render(
+                    try tableSummary(), as: context.output.format,
+                    options: context.output.render))
         case ".format":
             guard !argument.isEmpty else {
                 context.sink.write(context.output.format.name + "\n")
                 return .command
             }
             guard let format = RenderFormat(name: argument) else {
-                throw WorkbenchError.usage("unknown format '\(argument)' "
-                    + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
+                throw WorkbenchError.usage(
+                    "unknown format '\(argument)' "
+                        + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
             }
             context.output.format = format
             accepted.append("\(Session.formatVariable) = \"\(format.name)\"")
@@ -46,7 +49,8 @@ extension Session {
                 throw WorkbenchError.output("cannot save the session to '\(argument)' (\(error))")
             }
         default:
-            throw WorkbenchError.usage("unknown command '\(words[0])' (commands: .help, .tables, .format, .save, .quit)")
+            throw WorkbenchError.usage(
+                "unknown command '\(words[0])' (commands: .help, .tables, .format, .save, .quit)")
         }
         return .command
     }

@@ -56,9 +56,10 @@ public final class Session {
         initialFormat = context.output.format
         lua = try LuaState(libraries: options.unsafe ? .all : .sandboxed)
         // `require` searches as for code given on the command line: the current folder first.
-        environment = try lua.newEnvironment(LuaSandbox.Options(
-            output: { [sink = context.sink] text in sink.write(text.bytes) },
-            modulePaths: ScriptRunner(context: context, options: options).modulePaths(for: .code(""))))
+        environment = try lua.newEnvironment(
+            LuaSandbox.Options(
+                output: { [sink = context.sink] text in sink.write(text.bytes) },
+                modulePaths: ScriptRunner(context: context, options: options).modulePaths(for: .code(""))))
         try WorkbenchAPI.install(in: lua, environment: environment, context: context)
         try lua.load(Array(("return " + SessionEcho.function).utf8), chunkName: "=(echo)")
         lua.setEnvironment(environment)

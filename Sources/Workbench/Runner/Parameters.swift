@@ -75,8 +75,10 @@ public struct ParameterDeclaration: Sendable, Hashable {
     }
 
     private func mismatch(_ text: String, _ expected: String) -> LuaArgumentError {
-        LuaArgumentError(argument: 1, message: "parameter '\(name)' expects \(expected) "
-            + "(its default is \(defaultValue)), got '\(text)'")
+        LuaArgumentError(
+            argument: 1,
+            message: "parameter '\(name)' expects \(expected) "
+                + "(its default is \(defaultValue)), got '\(text)'")
     }
 }
 

@@ -53,9 +53,11 @@ public struct Provenance: Sendable {
     /// When the run started.
     public var runTime: Date
 
-    public init(scriptPath: String, script: [UInt8], gitRevision: String?, arguments: [String],
-                parameters: [(name: String, text: String)], inputs: [(path: String, rows: Int)],
-                version: String, runTime: Date) {
+    public init(
+        scriptPath: String, script: [UInt8], gitRevision: String?, arguments: [String],
+        parameters: [(name: String, text: String)], inputs: [(path: String, rows: Int)],
+        version: String, runTime: Date
+    ) {
         self.scriptPath = scriptPath
         self.script = script
         self.gitRevision = gitRevision

@@ -17,9 +17,11 @@ public struct RunOptions: Sendable {
     /// `--param` values as `param`, or a recorder when the run only describes its `params{…}`.
     public var parameters = ScriptParameters()
 
-    public init(limits: LuaLimits = .none, unsafe: Bool = false, luaPath: [String] = [],
-                environmentLuaPath: String? = nil, arguments: [String] = [],
-                interpreterArguments: [String] = []) {
+    public init(
+        limits: LuaLimits = .none, unsafe: Bool = false, luaPath: [String] = [],
+        environmentLuaPath: String? = nil, arguments: [String] = [],
+        interpreterArguments: [String] = []
+    ) {
         self.limits = limits
         self.unsafe = unsafe
         self.luaPath = luaPath

@@ -34,9 +34,10 @@ public struct ScriptRunner {
     /// - Throws: ``LuaError`` (syntax, runtime, memory, timeout, interrupted).
     public func run(_ source: ScriptSource) throws -> [LuaValue] {
         let lua = try LuaState(libraries: options.unsafe ? .all : .sandboxed)
-        let environment = try lua.newEnvironment(LuaSandbox.Options(
-            output: { [output] text in output.write(text.bytes) },
-            modulePaths: modulePaths(for: source)))
+        let environment = try lua.newEnvironment(
+            LuaSandbox.Options(
+                output: { [output] text in output.write(text.bytes) },
+                modulePaths: modulePaths(for: source)))
         try setArguments(in: lua, environment: environment, scriptName: source.name)
         try WorkbenchAPI.install(in: lua, environment: environment, context: context)
         try ParamsFunction.define(in: lua, environment: environment, parameters: options.parameters, context: context)
@@ -53,9 +54,10 @@ public struct ScriptRunner {
     func modulePaths(for source: ScriptSource) -> [String] {
         let folder = source.directory.map { $0 == "." ? "" : $0 + "/" } ?? ""
         let defaults = ["\(folder)?.lua", "\(folder)?/init.lua"]
-        let fromEnvironment = options.environmentLuaPath.map {
-            LuaSandbox.modulePaths(luaPath: $0, defaults: defaults)
-        } ?? defaults
+        let fromEnvironment =
+            options.environmentLuaPath.map {
+                LuaSandbox.modulePaths(luaPath: $0, defaults: defaults)
+            } ?? defaults
         return fromEnvironment + options.luaPath.flatMap { LuaSandbox.modulePaths(luaPath: $0, defaults: []) }
     }
 

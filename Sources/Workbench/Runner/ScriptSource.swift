@@ -30,14 +30,17 @@ public struct ScriptSource: Sendable {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let contents = FileManager.default.contents(atPath: path) else {
-            throw WorkbenchError.missingInput(path: path,
+            let contents = FileManager.default.contents(atPath: path)
+        else {
+            throw WorkbenchError.missingInput(
+                path: path,
                 reason: isDirectory.boolValue ? "is a directory" : "no such file or not readable")
         }
         data = contents
         let directory = (path as NSString).deletingLastPathComponent
-        return ScriptSource(bytes: blankingShebang(Array(data)), chunkName: "@" + path, name: path,
-                            directory: directory.isEmpty ? "." : directory)
+        return ScriptSource(
+            bytes: blankingShebang(Array(data)), chunkName: "@" + path, name: path,
+            directory: directory.isEmpty ? "." : directory)
     }
 
     /// Code given on the command line.

@@ -60,7 +60,8 @@ extension PlanScope {
             ])
             if let overview { text += render(overview, as: .box) }
             text +=
-                "✓ types, nulls, allowed values, keys and foreign keys of \(tables.count) \(tables.count == 1 ? "table" : "tables")\n"
+                "✓ types, nulls, allowed values, keys and foreign keys of "
+                + "\(tables.count) \(tables.count == 1 ? "table" : "tables")\n"
             let expectations = workspace.checkExpectations()
             for result in expectations {
                 let rows = result.found.map { counted($0, "row") } ?? "no rows"

@@ -72,11 +72,13 @@ extension PlanScope {
         /// - Complexity: O(rows log rows) per column, for the distinct counts.
         static func columns(of name: String, in workspace: Workspace) throws -> String {
             guard let data = workspace.tables.first(where: { $0.name == name })?.table,
-                  let entry = workspace.manifest.tables.first(where: { $0.name == name })
+                let entry = workspace.manifest.tables.first(where: { $0.name == name })
             else {
                 let names = workspace.tables.map(\.name)
                 var message = "unknown table '\(name)' in workspace '\(workspace.name)'"
-                if let suggestion = TableError.closestName(to: name, in: names) { message += "; did you mean '\(suggestion)'?" }
+                if let suggestion = TableError.closestName(to: name, in: names) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
                 message += " (tables: \(names.joined(separator: ", ")))"
                 throw CommandFailure(message: message, exitCode: CommandFailure.usage)
             }

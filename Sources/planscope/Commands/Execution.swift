@@ -21,7 +21,8 @@ struct Execution {
         LuaWatchdog.installInterruptHandler()
         LuaWatchdog.start(
             timeout: options.timeout, grace: Execution.backstopGrace,
-            timeoutMessage: "planscope: \(timeoutMessage) (stopped from outside Lua: a single C call ignored the limit)\n",
+            timeoutMessage:
+                "planscope: \(timeoutMessage) (stopped from outside Lua: a single C call ignored the limit)\n",
             interruptMessage: "planscope: interrupted\n")
         defer { LuaWatchdog.stop() }
         let context = APIContext(
@@ -33,8 +34,9 @@ struct Execution {
             if printResults, !results.isEmpty {
                 output.write(results.map(\.description).joined(separator: "\t") + "\n")
             }
-            try destination.finish(sink: output, context: context, source: source, runOptions: runOptions,
-                                   startedAt: startedAt)
+            try destination.finish(
+                sink: output, context: context, source: source, runOptions: runOptions,
+                startedAt: startedAt)
         } catch let error as LuaError {
             output.flush()
             throw CommandFailure(error, limits: options, hostError: context.lastHostError)
@@ -48,8 +50,9 @@ struct Execution {
         do {
             return try WorkspaceLoader.load(directory: directory, progress: Terminal.loadProgress)
         } catch let error as WorkspaceError {
-            throw CommandFailure(message: error.description,
-                                 exitCode: error.kind == .missingInput ? CommandFailure.missingInput : CommandFailure.dataError)
+            throw CommandFailure(
+                message: error.description,
+                exitCode: error.kind == .missingInput ? CommandFailure.missingInput : CommandFailure.dataError)
         }
     }
 

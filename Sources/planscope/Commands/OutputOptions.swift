@@ -6,9 +6,12 @@ import Workbench
 
 /// Where and how `run` and `eval` write what `show` and `print` produce.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "How 'show' prints tables: \(RenderFormat.names.joined(separator: ", ")) (default: box, or what --output's extension implies).",
-        valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How 'show' prints tables: \(RenderFormat.names.joined(separator: ", ")) "
+                + "(default: box, or what --output's extension implies).",
+            valueName: "format"))
     var format: String?
 
     @Flag(name: .long, help: "Short for --format csv.")
@@ -20,42 +23,55 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Short for --format markdown.")
     var markdown = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Write all output to this file instead, atomically when the script ends; the extension (.csv, .tsv, .json, .ndjson, .md) sets the format.",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write all output to this file instead, atomically when the script ends; "
+                + "the extension (.csv, .tsv, .json, .ndjson, .md) sets the format.",
+            valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "CSV for Excel: a byte order mark, CRLF, formula-like text neutralised.")
     var excel = false
 
-    @Option(name: .customLong("max-rows"), help: ArgumentHelp(
-        "On a terminal, the rows a long table shows before eliding (default 40).", valueName: "n"))
+    @Option(
+        name: .customLong("max-rows"),
+        help: ArgumentHelp(
+            "On a terminal, the rows a long table shows before eliding (default 40).", valueName: "n"))
     var maxRows: Int?
 
-    @Option(name: .customLong("max-width"), help: ArgumentHelp(
-        "On a terminal, the widest a table may be in columns (default: the terminal's width).", valueName: "n"))
+    @Option(
+        name: .customLong("max-width"),
+        help: ArgumentHelp(
+            "On a terminal, the widest a table may be in columns (default: the terminal's width).", valueName: "n"))
     var maxWidth: Int?
 
-    @Option(name: .customLong("null"), help: ArgumentHelp(
-        "The text shown for null in box, line, markdown and csv (default: NULL in box and line, empty otherwise).",
-        valueName: "text"))
+    @Option(
+        name: .customLong("null"),
+        help: ArgumentHelp(
+            "The text shown for null in box, line, markdown and csv (default: NULL in box and line, empty otherwise).",
+            valueName: "text"))
     var nullText: String?
 
     @Flag(name: .customLong("no-color"), help: "No colour, even on a terminal (as NO_COLOR does).")
     var noColor = false
 
     func validate() throws {
-        let chosen = [format.map { "--format \($0)" }, csv ? "--csv" : nil, json ? "--json" : nil,
-                      markdown ? "--markdown" : nil].compactMap { $0 }
+        let chosen = [
+            format.map { "--format \($0)" }, csv ? "--csv" : nil, json ? "--json" : nil,
+            markdown ? "--markdown" : nil,
+        ].compactMap { $0 }
         if chosen.count > 1 {
             throw ValidationError("\(chosen.joined(separator: " and ")) conflict: give one format")
         }
         if let format, RenderFormat(name: format) == nil {
-            throw ValidationError("--format must be one of \(RenderFormat.names.joined(separator: ", ")), got '\(format)'")
+            throw ValidationError(
+                "--format must be one of \(RenderFormat.names.joined(separator: ", ")), got '\(format)'")
         }
         if let output, chosen.isEmpty, RenderFormat(fileExtension: output) == nil {
-            throw ValidationError("cannot tell the format of '\(output)' from its extension: "
-                + "use .csv, .tsv, .json, .ndjson or .md, or add --format")
+            throw ValidationError(
+                "cannot tell the format of '\(output)' from its extension: "
+                    + "use .csv, .tsv, .json, .ndjson or .md, or add --format")
         }
         if excel, resolvedFormat != .csv, resolvedFormat != .tsv {
             throw ValidationError("--excel applies to csv and tsv only, got format '\(resolvedFormat.name)'")
@@ -64,7 +80,9 @@ struct OutputOptions: ParsableArguments {
             throw ValidationError("--null cannot be used with --excel, which writes null as an empty field")
         }
         if let maxRows, maxRows <= 0 { throw ValidationError("--max-rows must be a positive number, got \(maxRows)") }
-        if let maxWidth, maxWidth <= 0 { throw ValidationError("--max-width must be a positive number, got \(maxWidth)") }
+        if let maxWidth, maxWidth <= 0 {
+            throw ValidationError("--max-width must be a positive number, got \(maxWidth)")
+        }
     }
 
     /// The format asked for: a flag, else `--output`'s extension, else csv for `--excel`, else box.
@@ -84,15 +102,18 @@ struct OutputOptions: ParsableArguments {
         if let maxWidth, render.elide { render.maxWidth = maxWidth }
         if noColor { render.colour = false }
         render.nullText = nullText
-        return OutputRequest(settings: OutputSettings(format: resolvedFormat, render: render, excel: excel, file: output))
+        return OutputRequest(
+            settings: OutputSettings(format: resolvedFormat, render: render, excel: excel, file: output))
     }
 }
 
 /// `run --provenance`.
 struct ProvenanceOption: ParsableArguments {
-    @Flag(name: .long, help: ArgumentHelp(
-        "Next to each file written (by write() or --output), write FILE.meta.json: the script and its SHA-256, "
-        + "the git revision, the parameters, each input with its SHA-256 and rows, the version and the time."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Next to each file written (by write() or --output), write FILE.meta.json: the script and its SHA-256, "
+                + "the git revision, the parameters, each input with its SHA-256 and rows, the version and the time."))
     var provenance = false
 }
 
@@ -111,8 +132,10 @@ struct OutputRequest {
     }
 
     /// After a successful run: writes the `--output` file, then the sidecars.
-    func finish(sink: OutputSink, context: APIContext, source: ScriptSource, runOptions: RunOptions,
-                startedAt: Date) throws {
+    func finish(
+        sink: OutputSink, context: APIContext, source: ScriptSource, runOptions: RunOptions,
+        startedAt: Date
+    ) throws {
         try CommandFailure.wrapping {
             if let file = sink as? FileSink { try file.commit() }
             guard let script = provenanceScript else { return }
@@ -126,7 +149,8 @@ struct OutputRequest {
             inputs += context.files.inputs
             let record = Provenance(
                 scriptPath: script,
-                script: script == "-" ? source.bytes : FileManager.default.contents(atPath: script).map { Array($0) } ?? source.bytes,
+                script: script == "-"
+                    ? source.bytes : FileManager.default.contents(atPath: script).map { Array($0) } ?? source.bytes,
                 gitRevision: OutputRequest.gitRevision(), arguments: runOptions.arguments,
                 parameters: runOptions.parameters.values, inputs: inputs,
                 version: PlanScopeVersion.current, runTime: startedAt)

@@ -5,9 +5,11 @@ import Workbench
 
 /// `--param name=value`, repeatable: values the script reads as `param.name`.
 struct ParameterOptions: ParsableArguments {
-    @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(
-        "A value the script reads as 'param.name' (repeatable). 'run SCRIPT --help' lists what a script declares.",
-        valueName: "name=value"))
+    @Option(
+        name: .customLong("param"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "A value the script reads as 'param.name' (repeatable). 'run SCRIPT --help' lists what a script declares.",
+            valueName: "name=value"))
     var values: [String] = []
 
     func validate() throws {
@@ -31,17 +33,22 @@ enum ParameterHelp {
     static func text(script: String, declarations: [ParameterDeclaration]?) -> String {
         var text = "usage: planscope run [--param name=value ...] \(script) [arguments ...]\n\n"
         guard let declarations, !declarations.isEmpty else {
-            return text + (declarations == nil ? "\(script) declares no parameters (it never calls params{...})\n"
-                                               : "\(script) declares no parameters\n")
+            return text
+                + (declarations == nil
+                    ? "\(script) declares no parameters (it never calls params{...})\n"
+                    : "\(script) declares no parameters\n")
         }
-        let rows = [("name", "default", "description")] + declarations.map { declaration in
-            (declaration.name, defaultText(declaration.defaultValue), declaration.doc ?? "")
-        }
+        let rows =
+            [("name", "default", "description")]
+            + declarations.map { declaration in
+                (declaration.name, defaultText(declaration.defaultValue), declaration.doc ?? "")
+            }
         let nameWidth = rows.map(\.0.count).max() ?? 0
         let defaultWidth = rows.map(\.1.count).max() ?? 0
         text += "parameters:\n"
         for row in rows {
-            let line = "  " + row.0.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+            let line =
+                "  " + row.0.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                 + row.1.padding(toLength: defaultWidth, withPad: " ", startingAt: 0) + "  " + row.2
             text += line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
         }
@@ -66,13 +73,15 @@ extension Execution {
             sink: BufferSink(), workspace: try loadWorkspace())
         do {
             let declarations = try ScriptRunner(context: context, options: runOptions).declaredParameters(of: source)
-            FileHandle.standardOutput.write(Data(ParameterHelp.text(script: source.name, declarations: declarations).utf8))
+            FileHandle.standardOutput.write(
+                Data(ParameterHelp.text(script: source.name, declarations: declarations).utf8))
         } catch let error as LuaError {
             // Writing is refused while describing, so say where the failure happened.
             let failure = CommandFailure(error, limits: options, hostError: context.lastHostError)
-            throw CommandFailure(message: "cannot list the parameters of '\(source.name)': the script failed "
-                                 + "before calling params{...}: \(failure.message)",
-                                 traceback: failure.traceback, exitCode: failure.exitCode)
+            throw CommandFailure(
+                message: "cannot list the parameters of '\(source.name)': the script failed "
+                    + "before calling params{...}: \(failure.message)",
+                traceback: failure.traceback, exitCode: failure.exitCode)
         }
     }
 }

@@ -32,8 +32,9 @@ extension PlanScope {
             let request = self.output.request
             let output = request.makeSink()
             defer { output.flush() }
-            let context = APIContext(sink: output, output: request.settings,
-                                     workspace: try Execution(options: options).loadWorkspace())
+            let context = APIContext(
+                sink: output, output: request.settings,
+                workspace: try Execution(options: options).loadWorkspace())
             let session: Session
             do {
                 session = try Session(

@@ -45,7 +45,8 @@ extension PlanScope {
             }
             var destination = output.request
             if provenance.provenance { destination.provenanceScript = script }
-            try Execution(options: options, destination: destination).run(source, options: runOptions, printResults: false)
+            try Execution(options: options, destination: destination).run(
+                source, options: runOptions, printResults: false)
         }
     }
 

@@ -5,24 +5,34 @@ import Workbench
 
 /// Options shared by every command that runs Lua.
 struct ScriptOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Stop the script after this many seconds of wall-clock time.",
-                                            valueName: "seconds"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop the script after this many seconds of wall-clock time.",
+            valueName: "seconds"))
     var timeout: Double?
 
-    @Option(name: .customLong("max-memory"),
-            help: ArgumentHelp("Stop the script when Lua holds more than this many megabytes.", valueName: "MB"))
+    @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp("Stop the script when Lua holds more than this many megabytes.", valueName: "MB"))
     var maxMemory: Int?
 
     @Flag(name: .long, help: "Open Lua's full standard library (io, os, debug, package): no sandbox.")
     var unsafe = false
 
-    @Option(name: .customLong("lua-path"), parsing: .singleValue,
-            help: ArgumentHelp("Where 'require' also looks, as a LUA_PATH template such as 'lib/?.lua'.",
-                               valueName: "template"))
+    @Option(
+        name: .customLong("lua-path"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Where 'require' also looks, as a LUA_PATH template such as 'lib/?.lua'.",
+            valueName: "template"))
     var luaPath: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The workspace behind 'plan' (default: Datasets/sample2013, the catalog plus synthetic sample data, when it exists here).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The workspace behind 'plan' (default: Datasets/sample2013, "
+                + "the catalog plus synthetic sample data, when it exists here).",
+            valueName: "dir"))
     var data: String?
 
     func validate() throws {
@@ -39,8 +49,9 @@ struct ScriptOptions: ParsableArguments {
     }
 
     func runOptions(arguments: [String], interpreterArguments: [String]) -> RunOptions {
-        RunOptions(limits: limits, unsafe: unsafe, luaPath: luaPath,
-                   environmentLuaPath: Terminal.environment("LUA_PATH_5_4") ?? Terminal.environment("LUA_PATH"),
-                   arguments: arguments, interpreterArguments: interpreterArguments)
+        RunOptions(
+            limits: limits, unsafe: unsafe, luaPath: luaPath,
+            environmentLuaPath: Terminal.environment("LUA_PATH_5_4") ?? Terminal.environment("LUA_PATH"),
+            arguments: arguments, interpreterArguments: interpreterArguments)
     }
 }

@@ -27,8 +27,12 @@ enum UnifiedDiff {
             let hunk = edits[start..<stop]
             let oldCount = hunk.filter { $0.kind != .inserted }.count
             let newCount = hunk.filter { $0.kind != .deleted }.count
-            let oldStart = hunk.first { $0.kind != .inserted }?.oldLine ?? (edits[..<start].last { $0.kind != .inserted }?.oldLine ?? 0)
-            let newStart = hunk.first { $0.kind != .deleted }?.newLine ?? (edits[..<start].last { $0.kind != .deleted }?.newLine ?? 0)
+            let oldStart =
+                hunk.first { $0.kind != .inserted }?.oldLine
+                ?? (edits[..<start].last { $0.kind != .inserted }?.oldLine ?? 0)
+            let newStart =
+                hunk.first { $0.kind != .deleted }?.newLine
+                ?? (edits[..<start].last { $0.kind != .deleted }?.newLine ?? 0)
             text += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             for edit in hunk {
                 text += (edit.kind == .same ? " " : edit.kind == .deleted ? "-" : "+") + edit.line.text + "\n"
@@ -60,8 +64,9 @@ enum UnifiedDiff {
         let endsWithNewline = bytes.last == UInt8(ascii: "\n")
         if endsWithNewline || bytes.isEmpty { pieces.removeLast() }
         return pieces.enumerated().map { offset, piece in
-            Line(text: String(decoding: piece, as: UTF8.self),
-                 newline: endsWithNewline || offset < pieces.count - 1)
+            Line(
+                text: String(decoding: piece, as: UTF8.self),
+                newline: endsWithNewline || offset < pieces.count - 1)
         }
     }
 

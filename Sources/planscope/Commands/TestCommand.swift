@@ -25,8 +25,10 @@ extension PlanScope {
                 """
         )
 
-        @Option(name: .long, help: ArgumentHelp(
-            "The workspace behind 'plan' (default: Datasets/sample2013 when it exists here).", valueName: "dir"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The workspace behind 'plan' (default: Datasets/sample2013 when it exists here).", valueName: "dir"))
         var data: String?
 
         @Option(name: .long, help: ArgumentHelp("Stop each script after this many seconds.", valueName: "seconds"))
@@ -66,18 +68,23 @@ extension PlanScope {
                         try AtomicFile.write(actual, to: check.expectedPath)
                     } catch {
                         failed += 1
-                        output.write("FAIL \(check.label)\n" + indented("cannot write '\(check.expectedPath)': \(error)"))
+                        output.write(
+                            "FAIL \(check.label)\n" + indented("cannot write '\(check.expectedPath)': \(error)"))
                         continue
                     }
                     passed += 1
                     updated += 1
-                    output.write("updated \(check.expectedPath)\n"
-                        + UnifiedDiff.text(expected: check.expected ?? [], actual: actual))
+                    output.write(
+                        "updated \(check.expectedPath)\n"
+                            + UnifiedDiff.text(expected: check.expected ?? [], actual: actual))
                 case .success(let actual):
                     failed += 1
                     guard let expected = check.expected else {
-                        output.write("FAIL \(check.label)\n"
-                            + indented("no expected output: '\(check.expectedPath)' does not exist (create it with --update)"))
+                        output.write(
+                            "FAIL \(check.label)\n"
+                                + indented(
+                                    "no expected output: '\(check.expectedPath)' does not exist "
+                                        + "(create it with --update)"))
                         continue
                     }
                     output.write("FAIL \(check.label)\n" + UnifiedDiff.text(expected: expected, actual: actual))
@@ -116,8 +123,9 @@ struct GoldenCheck {
     static func discover(_ path: String) throws -> [GoldenCheck] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CommandFailure(message: "cannot open '\(path)' (no such file or folder)",
-                                 exitCode: CommandFailure.missingInput)
+            throw CommandFailure(
+                message: "cannot open '\(path)' (no such file or folder)",
+                exitCode: CommandFailure.missingInput)
         }
         if isFolder.boolValue {
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -147,7 +155,8 @@ struct GoldenCheck {
         if formats.isEmpty && creating { formats = [nil] }
         return try formats.map { format in
             let expectedPath = prefix + base + (format.map { "." + $0.name } ?? "") + ".expected"
-            let expected = FileManager.default.fileExists(atPath: expectedPath)
+            let expected =
+                FileManager.default.fileExists(atPath: expectedPath)
                 ? Array(try Data(contentsOf: URL(fileURLWithPath: expectedPath))) : nil
             return GoldenCheck(script: script, format: format, expectedPath: expectedPath, expected: expected)
         }
@@ -158,17 +167,25 @@ struct GoldenCheck {
     func run(workspace: Workspace?, options: ScriptOptions) -> Result<[UInt8], TestFailure> {
         let sink = BufferSink()
         let context = APIContext(sink: sink, output: OutputSettings(format: format ?? .box), workspace: workspace)
-        let interpreter = [CommandLine.arguments.first ?? "planscope", "run"] + (format.map { ["--format", $0.name] } ?? [])
+        let interpreter =
+            [CommandLine.arguments.first ?? "planscope", "run"] + (format.map { ["--format", $0.name] } ?? [])
         do {
             let source = try ScriptSource.file(script)
-            _ = try ScriptRunner(context: context, options: options.runOptions(arguments: [],
-                                                                               interpreterArguments: interpreter))
-                .run(source)
+            _ = try ScriptRunner(
+                context: context,
+                options: options.runOptions(
+                    arguments: [],
+                    interpreterArguments: interpreter)
+            )
+            .run(source)
             return .success(sink.bytes)
         } catch let error as LuaError {
             let failure = CommandFailure(error, limits: options, hostError: context.lastHostError)
-            return .failure(TestFailure(failure.traceback.isEmpty ? failure.message
-                                                                  : failure.message + "\n" + failure.traceback))
+            return .failure(
+                TestFailure(
+                    failure.traceback.isEmpty
+                        ? failure.message
+                        : failure.message + "\n" + failure.traceback))
         } catch {
             return .failure(TestFailure(String(describing: error)))
         }

@@ -7,15 +7,15 @@
 import Tabular
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 #if DEBUG
-    let buildConfiguration = "debug"
+let buildConfiguration = "debug"
 #else
-    let buildConfiguration = "release"
+let buildConfiguration = "release"
 #endif
 
 /// The generated file's columns, given so that nothing is inferred, as for every peer.
@@ -56,8 +56,9 @@ if arguments.count == 3 {
 
 do {
     // Only the query's columns are parsed, as pandas' usecols and polars' lazy scan do.
-    let reader = CSVReader(options: CSVReadOptions(
-        schema: progressSchema, columns: ["period", "province", "measure", "value"], threads: threads))
+    let reader = CSVReader(
+        options: CSVReadOptions(
+            schema: progressSchema, columns: ["period", "province", "measure", "value"], threads: threads))
     let result = try reader.readCSV(path: paths[0]).table
         .filter(equals: [("period", [.string("2013Q4")])])
         .groupBy(["province", "measure"])

@@ -41,7 +41,8 @@ extension CSVLoad {
         stopOffset = cuts[1]
         var chunks: [CSVLoad?] = [self]
         for index in 1..<count {
-            chunks.append(try? CSVLoad(chunkOf: self, from: cuts[index] - 1, findingLineStart: true, stop: cuts[index + 1]))
+            chunks.append(
+                try? CSVLoad(chunkOf: self, from: cuts[index] - 1, findingLineStart: true, stop: cuts[index + 1]))
         }
         let failed = readConcurrently(chunks)
         if !failed[0], let later = try confirmedChunks(chunks, failed: failed, cuts: cuts), append(later) {

@@ -43,8 +43,10 @@ extension CSVLoad {
             let finished = column.finish()
             built.append(finished)
             fields.append(Schema.Field(name: column.name, type: finished.type))
-            inference.append(InferredColumn(name: column.name, type: finished.type,
-                                            reason: column.reason.words(column: column.name)))
+            inference.append(
+                InferredColumn(
+                    name: column.name, type: finished.type,
+                    reason: column.reason.words(column: column.name)))
         }
         let table = Table(unchecked: Schema(fields), built, rowCount: rows)
         return CSVReadResult(table: table, rejects: options.rejects ? rejected.table() : nil, inference: inference)
@@ -53,7 +55,8 @@ extension CSVLoad {
     /// The result for an input with no records: no columns, no rows.
     func emptyResult() -> CSVReadResult {
         options.progress?(window.totalBytes, window.totalBytes)
-        return CSVReadResult(table: Table(empty: Schema([])), rejects: options.rejects ? rejected.table() : nil,
-                             inference: [])
+        return CSVReadResult(
+            table: Table(empty: Schema([])), rejects: options.rejects ? rejected.table() : nil,
+            inference: [])
     }
 }

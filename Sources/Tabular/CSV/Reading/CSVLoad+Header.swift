@@ -25,7 +25,8 @@ extension CSVLoad {
             if name.isEmpty {
                 problems.append(CSVError.emptyColumnName(location(field.origin, scanner)))
             } else if let first = firstField[name] {
-                problems.append(CSVError.duplicateColumnName(location(field.origin, scanner), name: name, first: first + 1))
+                problems.append(
+                    CSVError.duplicateColumnName(location(field.origin, scanner), name: name, first: first + 1))
             } else {
                 firstField[name] = index
             }

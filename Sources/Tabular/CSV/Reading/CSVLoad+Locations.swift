@@ -25,8 +25,9 @@ extension CSVLoad {
         for k in lineStart..<offset where p[k] & 0xC0 != 0x80 { column += 1 }
         var lineEnd = lineStart
         while lineEnd < window.count && p[lineEnd] != 10 && p[lineEnd] != 13 { lineEnd += 1 }
-        let text = String(decoding: UnsafeBufferPointer(start: p + lineStart, count: lineEnd - lineStart),
-                          as: UTF8.self)
+        let text = String(
+            decoding: UnsafeBufferPointer(start: p + lineStart, count: lineEnd - lineStart),
+            as: UTF8.self)
         return CSVError.Location(source: source, line: line, column: column, lineText: text)
     }
 
@@ -45,8 +46,9 @@ extension CSVLoad {
             case .nul:
                 error = CSVError.nulByte(at)
             case .invalid:
-                error = CSVError.notUTF8(at, byte: window.base[offset],
-                                         looksLikeGBK: UTF8Check.looksLikeGBK(window.base, from: offset, to: window.count))
+                error = CSVError.notUTF8(
+                    at, byte: window.base[offset],
+                    looksLikeGBK: UTF8Check.looksLikeGBK(window.base, from: offset, to: window.count))
             }
             throw CSVErrors([error])
         }

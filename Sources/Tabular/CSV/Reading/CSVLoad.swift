@@ -160,7 +160,8 @@ final class CSVLoad {
                 case .skipped:
                     break
                 case .inferred:
-                    let changed = field.inScratch
+                    let changed =
+                        field.inScratch
                         ? withBytes(field, scanner) { columns[index].appendInferred($0, $1, quoted: true) }
                         : columns[index].appendInferred(base + field.start, field.count, quoted: field.quoted)
                     if changed { columns[index].reason.line = location(field.origin, scanner).line }
@@ -215,8 +216,10 @@ final class CSVLoad {
             }
             fits = false
             let type = options.schema?.fields.first { $0.name == names[index] }?.type ?? .string
-            try report(CSVError.badValue(location(field.origin, scanner), column: names[index], type: type,
-                                         value: text(field, scanner)), scanner)
+            try report(
+                CSVError.badValue(
+                    location(field.origin, scanner), column: names[index], type: type,
+                    value: text(field, scanner)), scanner)
             if options.rejects { return false }
         }
         return fits
@@ -241,8 +244,9 @@ final class CSVLoad {
         case .textAfterQuote(let offset):
             var end = offset
             while end < scanner.recordEnd && window.base[end] != options.dialect.delimiter { end += 1 }
-            let found = String(decoding: UnsafeBufferPointer(start: window.base + offset, count: end - offset),
-                               as: UTF8.self)
+            let found = String(
+                decoding: UnsafeBufferPointer(start: window.base + offset, count: end - offset),
+                as: UTF8.self)
             return CSVError.textAfterQuote(location(offset, scanner), found: found)
         case .unterminatedQuote(let offset):
             return CSVError.unterminatedQuote(location(offset, scanner))
@@ -267,8 +271,10 @@ final class CSVLoad {
 
     /// The current record as written.
     func recordText(_ scanner: CSVScanner) -> String {
-        String(decoding: UnsafeBufferPointer(start: window.base + scanner.recordStart,
-                                             count: scanner.recordEnd - scanner.recordStart), as: UTF8.self)
+        String(
+            decoding: UnsafeBufferPointer(
+                start: window.base + scanner.recordStart,
+                count: scanner.recordEnd - scanner.recordStart), as: UTF8.self)
     }
 
     /// Whether an unquoted field is one of the null tokens.

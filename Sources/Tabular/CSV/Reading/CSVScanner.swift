@@ -71,7 +71,8 @@ struct CSVScanner {
                     if c == quote {
                         if p + 1 < end && base[p + 1] == quote {
                             if scratchStart < 0 { scratchStart = scratch.count }
-                            scratch.append(contentsOf: UnsafeBufferPointer(start: base + segment, count: p + 1 - segment))
+                            scratch.append(
+                                contentsOf: UnsafeBufferPointer(start: base + segment, count: p + 1 - segment))
                             p += 2
                             segment = p
                             continue
@@ -92,12 +93,14 @@ struct CSVScanner {
                     if !isEOF { return .needMore }
                     if problem == nil { problem = .unterminatedQuote(offset: origin) }
                 }
-                var field = Field(start: origin + 1, count: p - origin - 1, quoted: true, inScratch: false,
-                                  origin: origin)
+                var field = Field(
+                    start: origin + 1, count: p - origin - 1, quoted: true, inScratch: false,
+                    origin: origin)
                 if scratchStart >= 0 {
                     scratch.append(contentsOf: UnsafeBufferPointer(start: base + segment, count: p - segment))
-                    field = Field(start: scratchStart, count: scratch.count - scratchStart, quoted: true,
-                                  inScratch: true, origin: origin)
+                    field = Field(
+                        start: scratchStart, count: scratch.count - scratchStart, quoted: true,
+                        inScratch: true, origin: origin)
                 }
                 fields.append(field)
                 if closed { p += 1 }

@@ -20,9 +20,12 @@ struct RejectsBuilder {
 
     /// The rejects table: `line`, `column`, `message`, `text`.
     func table() -> Table {
-        let columns = [("line", lines.finish()), ("column", self.columns.finish()),
-                       ("message", messages.finish()), ("text", texts.finish())]
-        return Table(unchecked: Schema(columns.map { Schema.Field(name: $0.0, type: $0.1.type) }),
-                     columns.map(\.1), rowCount: ordinals.count)
+        let columns = [
+            ("line", lines.finish()), ("column", self.columns.finish()),
+            ("message", messages.finish()), ("text", texts.finish()),
+        ]
+        return Table(
+            unchecked: Schema(columns.map { Schema.Field(name: $0.0, type: $0.1.type) }),
+            columns.map(\.1), rowCount: ordinals.count)
     }
 }

@@ -38,11 +38,12 @@ struct FieldEncoder {
 
     func prepare(_ column: Column) -> Prepared {
         guard case .string(.dictionary(_, let values)) = column.storage else { return .none }
-        return .dictionary(values.map { value in
-            var bytes: [UInt8] = []
-            append(Array(value.utf8), as: .text, to: &bytes)
-            return bytes
-        })
+        return .dictionary(
+            values.map { value in
+                var bytes: [UInt8] = []
+                append(Array(value.utf8), as: .text, to: &bytes)
+                return bytes
+            })
     }
 
     /// Appends the field for a row, the null field when the row is null.

@@ -16,8 +16,9 @@ struct DelimitedFormat {
         // Every rendering has its header line, so a table with no columns gets an
         // empty one, where the writer writes no bytes at all.
         guard !table.columns.isEmpty else { return target.write("\n") }
-        let writer = CSVWriter(options: CSVWriteOptions(
-            dialect: separator == "\t" ? .tsv : .csv, nullText: options.nullText ?? ""))
+        let writer = CSVWriter(
+            options: CSVWriteOptions(
+                dialect: separator == "\t" ? .tsv : .csv, nullText: options.nullText ?? ""))
         // A flush after every line keeps memory bounded on large tables and
         // hands the target whole lines, as the other renderers do.
         writer.encode(table, flushEvery: 1) { target.write(String(decoding: $0, as: UTF8.self)) }

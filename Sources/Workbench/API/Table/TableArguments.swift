@@ -127,8 +127,7 @@ extension TableAPI {
     }
 
     /// The cell at stack `index`, or an error naming `what` and the Lua type found.
-    static func cell(_ call: LuaCall, at index: Int32, argument: Int32, what: String) throws -> Cell
-    {
+    static func cell(_ call: LuaCall, at index: Int32, argument: Int32, what: String) throws -> Cell {
         guard let cell = call.stack.cell(at: index) else {
             throw LuaArgumentError(
                 argument: argument,

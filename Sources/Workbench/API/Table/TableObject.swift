@@ -54,8 +54,9 @@ final class RowObject {
     /// Throws when the view is an expired cursor.
     func checkLive() throws {
         if expired {
-            throw ScriptError("this row belonged to a where() or mutate() call that has returned; "
-                + "keep values, or a copy from r:totable(), instead of the row")
+            throw ScriptError(
+                "this row belonged to a where() or mutate() call that has returned; "
+                    + "keep values, or a copy from r:totable(), instead of the row")
         }
     }
 }

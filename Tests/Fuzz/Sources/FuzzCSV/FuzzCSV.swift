@@ -25,9 +25,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let names = headerNames(bytes, delimiter: options.dialect.delimiter)
     if flags & 1 != 0 {
         let types = ColumnType.allCases
-        options.schema = Schema(names.enumerated().map { index, name in
-            Schema.Field(name: name, type: types[(typeSeed >> (index % 3) + index) % types.count])
-        })
+        options.schema = Schema(
+            names.enumerated().map { index, name in
+                Schema.Field(name: name, type: types[(typeSeed >> (index % 3) + index) % types.count])
+            })
     }
     if flags & 16 != 0, let first = names.first { options.columns = [first] }
     options.threads = 1

@@ -84,7 +84,8 @@ private struct ByteReader {
         case .string: return .string(string())
         case .bool: return .bool(tag & 1 != 0)
         case .date:
-            let raw = Int32(bitPattern: UInt32(next()) << 24 | UInt32(next()) << 16 | UInt32(next()) << 8 | UInt32(next()))
+            let raw = Int32(
+                bitPattern: UInt32(next()) << 24 | UInt32(next()) << 16 | UInt32(next()) << 8 | UInt32(next()))
             return .date(CalendarDate(daysSinceEpoch: tag & 1 == 0 ? raw : raw % 100_000))
         }
     }
