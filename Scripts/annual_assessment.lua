@@ -19,8 +19,8 @@ show(verdicts:where{ verdict = "return" }:select("province", "name", "problems",
 heading("Numeric targets at year end")
 local targets = plan.attainment{ period = period }
 local green = #targets:where{ rag = "green" }
-print(("%d of %d targets are green (%s%%); %d have no data."):format(green, #targets,
-  percent(green, #targets), #targets:where{ rag = "grey" })) print()
+print(("%d of %d targets are green (%s%%); no data: %d; not due this year: %d."):format(green, #targets,
+  percent(green, #targets), #targets:where{ status = "no_data" }, #targets:where{ status = "not_due" })) print()
 show(targets:mutate{ rate = function(r) return r.rate and math.floor(1000 * r.rate + 0.5) / 1000 end }
   :select("target", "metric", "comparator", "target_value", "actual", "rate", "status", "rag"))
 

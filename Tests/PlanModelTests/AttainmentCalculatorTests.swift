@@ -98,6 +98,51 @@ import Testing
                 + "t13,pilot_bases,range,stock,year,2013Q4,1,3,5,,,no_data,grey,0,,,,\n")
     }
 
+    @Test("a programme target is met once reached and otherwise not due, its rate still shown")
+    func programmeHorizon() throws {
+        let targets = """
+            target,task,measure,metric,comparator,value,value_max,tolerance,unit,unit_count,per_unit_comparator,\
+            flow_or_stock,horizon,qualifier,source_text
+            t05,9,25,high_level_talents,at_least,100,,,persons,,,stock,programme,,100 talents
+            t06,9,25,backbone_talents,at_least,10,,,persons,,,stock,programme,,10 talents
+            t07,9,25,professionals,at_least,50,,,persons,,,stock,programme,,50 professionals
+            t04,8,23,patent_agents_trained,at_least,2000,,,persons,,,flow,year,,train 2000
+
+            """
+        let progress = """
+            period,reporter,reporter_kind,measure,status,metric,value,reported_on
+            2013Q2,human_resources,department,25,in_progress,high_level_talents,10,2013-07-10
+            2013Q4,human_resources,department,25,in_progress,high_level_talents,41,2014-01-10
+            2013Q2,human_resources,department,25,in_progress,backbone_talents,12,2013-07-10
+            2013Q4,110000,province,23,completed,patent_agents_trained,500,2014-01-10
+
+            """
+        let calculator = try AttainmentCalculator(
+            targets: TargetDefinition.all(in: try AssessmentFixtures.table(targets, Self.targetColumns)),
+            progress: try AssessmentFixtures.table(progress, AssessmentFixtures.progress),
+            targetUnits: nil, provinces: nil)
+        var lines: [String] = []
+        for period in ["2013Q2", "2013Q4"] {
+            let table = try calculator.table(period: ReportingPeriod(period)!)
+            lines.append(render(try table.select(["target", "period", "actual", "rate", "status", "rag"]), as: .csv))
+        }
+        assertEqualText(
+            lines.joined(),
+            """
+            target,period,actual,rate,status,rag
+            t05,2013Q2,10,0.1,not_due,grey
+            t06,2013Q2,12,1.2,met,green
+            t07,2013Q2,,,no_data,grey
+            t04,2013Q2,,,no_data,grey
+            target,period,actual,rate,status,rag
+            t05,2013Q4,41,0.41,not_due,grey
+            t06,2013Q4,12,1.2,met,green
+            t07,2013Q4,,,no_data,grey
+            t04,2013Q4,500,0.25,not_met,red
+
+            """)
+    }
+
     @Test("a tolerance override replaces the about target's own")
     func toleranceOverride() throws {
         let table = try Self.calculator(tolerance: 0.02).table(period: ReportingPeriod("2013Q4")!)

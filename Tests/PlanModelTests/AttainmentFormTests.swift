@@ -134,6 +134,35 @@ import Testing
             """)
     }
 
+    @Test("as a programme's, a shortfall of any kind is not due and reached stays reached")
+    func programme() {
+        let cases: [(String, TargetForm, Double?, Double)] = [
+            ("at_least", .atLeast(100), 41, 1), ("at_least", .atLeast(100), 20, 0.5),
+            ("at_least", .atLeast(100), 60, 0.5),
+            ("at_least", .atLeast(100), 0, 0.5), ("about", .about(20, tolerance: 0.1), 23, 1),
+            ("range", .range(3, 5), 6, 1), ("at_least", .atLeast(10), 12, 1),
+            ("at_least", .atLeast(100), nil, 1),
+        ]
+        let lines = cases.map { name, form, actual, share in
+            let result = form.evaluate(actual: actual, expectedShare: share).forProgramme()
+            let plain = form.evaluate(actual: actual, expectedShare: share).status.rawValue
+            return
+                "\(name) \(plain) -> \(result.rate.map(Cell.format) ?? "-") \(result.status.rawValue) \(result.rag.rawValue)"
+        }
+        assertEqualText(
+            lines.joined(separator: "\n"),
+            """
+            at_least not_met -> 0.41 not_due grey
+            at_least constrained -> 0.2 not_due grey
+            at_least on_track -> 0.6 not_due grey
+            at_least no_progress -> 0 not_due grey
+            about exceeded -> 1.15 exceeded green
+            range above_range -> 1 above_range green
+            at_least met -> 1.2 met green
+            at_least no_data -> - no_data grey
+            """)
+    }
+
     @Test("parses periods YYYYQn and their elapsed share, rejecting anything else")
     func periods() {
         let parsed = ["2013Q1", "2013Q2", "2013Q3", "2013Q4"].compactMap(ReportingPeriod.init)

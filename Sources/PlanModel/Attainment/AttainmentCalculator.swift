@@ -5,6 +5,8 @@ import Tabular
 ///
 /// Flows add up over the year's periods up to and including the period; stocks take
 /// each reporter's latest level. A target's actual is the sum over reporters. A
+/// programme target (`horizon` = `programme`, the scale of a multi-year programme) is
+/// met when reached and otherwise `not_due`, never a failure of the plan year. A
 /// per-unit target ("15 key provinces each at least 30") judges each designated unit
 /// (`target_units`) and counts those that meet it; without designated units it counts
 /// the best `unit_count` reporters and says so in `note`.
@@ -105,8 +107,7 @@ public struct AttainmentCalculator: Sendable {
             switch grouping {
             case .target:
                 let total = actuals.isEmpty ? nil : actuals.reduce(0) { $0 + $1.actual }
-                let evaluation = target.form.evaluate(
-                    actual: total, expectedShare: period.elapsedShare)
+                let evaluation = judged(target, target.form.evaluate(actual: total, expectedShare: period.elapsedShare))
                 rows.addTarget(
                     target,
                     TargetSummary(
@@ -126,6 +127,11 @@ public struct AttainmentCalculator: Sendable {
             }
         }
         return try rows.table()
+    }
+
+    /// An evaluation as the target's horizon makes it: a programme target's shortfall is not due.
+    private func judged(_ target: TargetDefinition, _ evaluation: TargetEvaluation) -> TargetEvaluation {
+        target.isProgramme ? evaluation.forProgramme() : evaluation
     }
 
     /// Judges each unit of a per-unit target and the target as a whole.
@@ -160,13 +166,15 @@ public struct AttainmentCalculator: Sendable {
                 UnitResult(
                     reporter: unit, kind: found?.kind ?? "province", value: mark,
                     actual: found?.actual, rate: yearEnd.rate,
-                    evaluation: each.evaluate(
-                        actual: found?.actual, expectedShare: period.elapsedShare)))
+                    evaluation: judged(target, each.evaluate(actual: found?.actual, expectedShare: period.elapsedShare))
+                ))
         }
         let hasData = considered.contains { byReporter[$0] != nil }
-        let evaluation = target.form.evaluate(
-            actual: hasData ? Double(met) : nil, expectedShare: period.elapsedShare,
-            progress: count == 0 ? nil : progress / Double(count))
+        let evaluation = judged(
+            target,
+            target.form.evaluate(
+                actual: hasData ? Double(met) : nil, expectedShare: period.elapsedShare,
+                progress: count == 0 ? nil : progress / Double(count)))
         let note =
             designated == nil
             ? "no designated units in 'target_units': the best \(count) reporters counted" : nil

@@ -20,6 +20,9 @@ public struct TargetDefinition: Sendable, Hashable {
     /// programme the year carries on); `nil` when the table has no horizon column.
     public let horizon: String?
 
+    /// Whether the target is the scale of a multi-year programme, not due in the plan year.
+    public var isProgramme: Bool { horizon == "programme" }
+
     /// Parses every row of a table with the columns of the catalog's `targets.csv`.
     ///
     /// - Parameter tolerance: replaces the `tolerance` column for `about` targets.

@@ -113,6 +113,18 @@ public struct TargetEvaluation: Sendable, Hashable {
     public let status: AttainmentStatus
     /// The colour.
     public let rag: RAGStatus
+
+    /// The evaluation of a programme target (`horizon` = `programme`): reached is
+    /// reached, but falling short is ``AttainmentStatus/notDue`` (grey), never a
+    /// failure, since the plan year only carries the programme on. The rate stays,
+    /// so progress still shows.
+    public func forProgramme() -> TargetEvaluation {
+        switch status {
+        case .met, .exceeded, .aboveRange, .noData, .notDue: return self
+        case .notMet, .onTrack, .constrained, .noProgress:
+            return TargetEvaluation(rate: rate, status: .notDue, rag: .grey)
+        }
+    }
 }
 
 /// Where a target or measure stands.
@@ -133,6 +145,9 @@ public enum AttainmentStatus: String, Sendable, Hashable, CaseIterable {
     case noProgress = "no_progress"
     /// Nothing reported.
     case noData = "no_data"
+    /// Not reached, and not due in the plan year: the target is the scale of a
+    /// multi-year programme (`horizon` = `programme`) that the year carries on.
+    case notDue = "not_due"
 }
 
 /// The colour of a status: green on target, amber behind, red far behind, grey without data.
@@ -143,6 +158,6 @@ public enum RAGStatus: String, Sendable, Hashable, CaseIterable {
     case amber
     /// Far behind, not met, or no progress.
     case red
-    /// No data.
+    /// No data, or not due.
     case grey
 }
