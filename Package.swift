@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanScopeTestSupport"]),
         .testTarget(
             name: "WorkbenchTests",
-            dependencies: ["Workbench", "PlanModel", "Tabular", "LuaKit", "PlanScopeTestSupport"]
+            dependencies: ["Workbench", "PlanModel", "Tabular", "LuaKit", "PlanScopeTestSupport"],
+            exclude: ["lua"]
         ),
         .testTarget(
             name: "PlanScopeCLITests",

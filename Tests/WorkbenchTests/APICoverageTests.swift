@@ -8,8 +8,9 @@ import Workbench
 // is a function, so only the host can list the methods.
 @testable import LuaKit
 
-/// Checks that the names a script can reach are exactly the anchors of docs/lua-api.md, so no
-/// function ships without its reference entry and no entry outlives its function.
+/// Checks that the names a script can reach are exactly the anchors of docs/lua-api.md, and
+/// that each anchor has a `group` of the same name in the Lua specs (Tests/WorkbenchTests/lua),
+/// so no function ships without its reference entry and its spec, and neither outlives it.
 @Suite struct APICoverageTests {
     /// Names documented in another entry, mapped to that entry's anchor.
     static let aliases: [String: String] = [
@@ -77,6 +78,22 @@ import Workbench
         return Set(text.description.split(separator: "\n").map(String.init))
     }
 
+    // MARK: - The reference against the Lua specs
+
+    @Test("every anchor in docs/lua-api.md has a group in the Lua specs, and every group names an anchor")
+    func specCoverage() throws {
+        let path = packageRoot().appendingPathComponent("docs/lua-api.md").path
+        let anchors = Self.anchors(in: try String(contentsOfFile: path, encoding: .utf8))
+        let groups = try LuaSpecTests.specFiles.flatMap { file in
+            let text = try String(
+                contentsOf: LuaSpecTests.folder.appendingPathComponent(file), encoding: .utf8)
+            return Self.groupNames(in: text)
+        }
+        for problem in Self.specProblems(anchors: anchors, groups: groups) {
+            Issue.record(Comment(rawValue: problem))
+        }
+    }
+
     // MARK: - Parsing and comparing
 
     /// The anchors of the level-2 headings: `## where {#Table:where}` gives `Table:where`.
@@ -102,6 +119,26 @@ import Workbench
         ]
         return kinds.filter { !$0.1.isEmpty }.map { kind, names in
             "docs/lua-api.md: \(kind): \(names.sorted().joined(separator: ", "))"
+        }
+    }
+
+    /// The names of the `group("…")` calls in a spec file, in order; a group built from a
+    /// variable has no name here, so its anchor is reported as missing rather than assumed.
+    static func groupNames(in text: String) -> [String] {
+        text.matches(of: /\bgroup\(\s*["']([^"'\n]*)["']/).map { String($0.output.1) }
+    }
+
+    /// One message per kind of mismatch between the anchors and the spec groups, naming every
+    /// offender; none when each anchor has exactly one group and each group an anchor.
+    static func specProblems(anchors: Set<String>, groups: [String]) -> [String] {
+        let counts = Dictionary(groups.map { ($0, 1) }, uniquingKeysWith: +)
+        let kinds: [(String, Set<String>)] = [
+            ("anchors without a group", anchors.subtracting(counts.keys)),
+            ("groups naming no anchor", Set(counts.keys).subtracting(anchors)),
+            ("groups defined more than once", Set(counts.filter { $0.value > 1 }.keys)),
+        ]
+        return kinds.filter { !$0.1.isEmpty }.map { kind, names in
+            "Tests/WorkbenchTests/lua: \(kind): \(names.sorted().joined(separator: ", "))"
         }
     }
 
@@ -139,5 +176,35 @@ import Workbench
         let stale = Self.problems(registered: rows, anchors: rows, aliases: aliases)
         #expect(shared == [])
         #expect(stale == ["docs/lua-api.md: aliases of unregistered names: Table:row"])
+    }
+
+    @Test("reads the names of group calls, in either quote, and nothing else")
+    func parsesGroups() {
+        let text = """
+            group("Table:where", function()
+              local g = t:group_by("region")
+              test("group(\\"inner\\") is only a test name", function() end)
+            end)
+            group( 'plan.gaps', function() end)
+            spec.group(name, body)
+            """
+        #expect(Self.groupNames(in: text) == ["Table:where", "plan.gaps"])
+    }
+
+    @Test("an anchor without a group fails, naming every such anchor")
+    func anchorWithoutGroup() {
+        let problems = Self.specProblems(anchors: ["show", "write", "Table:where"], groups: ["show"])
+        #expect(problems == ["Tests/WorkbenchTests/lua: anchors without a group: Table:where, write"])
+    }
+
+    @Test("a group naming no anchor, or defined twice, fails, naming every such group")
+    func groupWithoutAnchor() {
+        let problems = Self.specProblems(
+            anchors: ["show"], groups: ["show", "shwo", "show", "plan.gone"])
+        #expect(
+            problems == [
+                "Tests/WorkbenchTests/lua: groups naming no anchor: plan.gone, shwo",
+                "Tests/WorkbenchTests/lua: groups defined more than once: show",
+            ])
     }
 }
