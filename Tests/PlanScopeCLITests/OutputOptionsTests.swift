@@ -133,7 +133,8 @@ import Testing
         #expect(bad.status == 70)
         #expect(
             bad.stderr.contains(
-                "bad argument #1 to 'output' (unknown option 'fromat' (options: format, max_rows, max_width, null))"))
+                "bad argument #1 to 'output' (unknown option 'fromat'; did you mean 'format'? (options: format, max_rows, max_width, null))"
+            ))
     }
 
     @Test("run --help and eval --help list the output options with examples")

@@ -77,7 +77,8 @@ import Workbench
         let folder = try makeTemporaryDirectory()
         #expect(
             error("show(Table.from{ { a = 1 } }, { formt = 'csv' })", in: folder)
-                == "test:1: bad argument #2 to 'show' (unknown option 'formt' (options: format, title))")
+                == "test:1: bad argument #2 to 'show' (unknown option 'formt'; did you mean 'format'? (options: format, title))"
+        )
         #expect(
             error("show(Table.from{ { a = 1 } }, { format = 'xlsx' })", in: folder)
                 == "test:1: bad argument #2 to 'show' (invalid option 'xlsx' for 'format' "

@@ -50,6 +50,18 @@ enum IOFunctions {
         return 0
     }
 
+    /// The dialect of `read_csv`'s `delimiter` option: one ASCII character other than the
+    /// quote, CR or LF (`"\t"` for TSV, `";"` as spreadsheets in many locales write).
+    private static func csvDialect(_ delimiter: String) throws -> CSVDialect {
+        guard delimiter.count == 1, let dialect = try? CSVDialect(delimiter: delimiter.first!) else {
+            throw LuaArgumentError(
+                argument: 2,
+                message: "invalid option '\(delimiter)' for 'delimiter' "
+                    + "(expected one ASCII character other than '\"', CR and LF, such as ',', ';' or '\\t')")
+        }
+        return dialect
+    }
+
     /// `read_csv(path[, opts])`: reads a CSV file into a table; with `rejects = true`,
     /// bad rows come back as a second table instead of failing.
     static func readCSV(_ call: LuaCall, _ context: APIContext) throws -> Int32 {
@@ -63,7 +75,9 @@ enum IOFunctions {
                     + "only paths under \(context.permissions.readRoots.map { "'\($0)'" }.joined(separator: ", "))")
         }
         var readOptions = CSVReadOptions(rejects: try options.boolean("rejects") ?? false)
-        if try options.string("delimiter") == "\t" { readOptions.dialect = .tsv }
+        if let delimiter = try options.string("delimiter") {
+            readOptions.dialect = try csvDialect(delimiter)
+        }
         readOptions.columns = try options.stringArray("columns")
         if let types = try options.stringMap("types") {
             readOptions.schema = Schema(

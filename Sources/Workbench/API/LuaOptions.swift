@@ -17,15 +17,15 @@ struct LuaOptions {
             for pair in pairs {
                 guard case .string(let key) = pair.key, allowed.contains(key.description) else {
                     throw LuaArgumentError(
-                        argument: argument,
-                        message: "unknown option '\(pair.key)' (options: "
-                            + allowed.sorted().joined(separator: ", ") + ")")
+                        argument: argument, message: LuaOptions.unknown("\(pair.key)", allowed: allowed.sorted()))
                 }
                 values[key.description] = pair.value
             }
             self.values = values
         case .array(let elements) where elements.isEmpty:
             values = [:]
+        case .array:
+            throw LuaArgumentError(argument: argument, message: "expected named options, got a list")
         default:
             throw call.typeError(argument, expected: "table")
         }
@@ -87,6 +87,18 @@ struct LuaOptions {
     }
 
     private func mismatch(_ key: String, _ expected: String, _ found: LuaValue) -> LuaArgumentError {
-        LuaArgumentError(argument: argument, message: "option '\(key)' must be a \(expected), got \(found.typeName)")
+        let article = expected.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        return LuaArgumentError(
+            argument: argument, message: "option '\(key)' must be \(article) \(expected), got \(found.typeName)")
+    }
+
+    /// "unknown option 'hwo'; did you mean 'how'? (options: check, how)": a suggestion only
+    /// when a name is close, as the table verbs and `params` give.
+    static func unknown(_ key: String, allowed: [String]) -> String {
+        var message = "unknown option '\(key)'"
+        if let suggestion = TableError.closestName(to: key, in: allowed) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        return message + " (options: \(allowed.joined(separator: ", ")))"
     }
 }

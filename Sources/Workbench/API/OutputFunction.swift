@@ -19,15 +19,13 @@ enum OutputFunction {
         switch try call.value(1) {
         case .map(let found): pairs = found
         case .array(let elements) where elements.isEmpty: pairs = []
+        case .array: throw LuaArgumentError(argument: 1, message: "expected named options, got a list")
         default: throw call.typeError(1, expected: "table")
         }
         var settings = context.output
         for pair in pairs {
             guard case .string(let name) = pair.key, keys.contains(name.description) else {
-                throw LuaArgumentError(
-                    argument: 1,
-                    message: "unknown option '\(pair.key)' (options: "
-                        + keys.joined(separator: ", ") + ")")
+                throw LuaArgumentError(argument: 1, message: LuaOptions.unknown("\(pair.key)", allowed: keys))
             }
             let key = name.description
             switch (key, pair.value) {

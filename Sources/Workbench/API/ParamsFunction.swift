@@ -1,4 +1,5 @@
 import LuaKit
+import Tabular
 
 /// The global table `param` (values given with `--param`) and the function `params{…}`
 /// that declares them with defaults and descriptions.
@@ -66,7 +67,10 @@ enum ParamsFunction {
         switch try call.value(1) {
         case .map(let pairs): entries = pairs
         case .array(let elements) where elements.isEmpty: entries = []
-        case .array, .nil, .boolean, .integer, .number, .string, .opaque:
+        case .array:
+            throw LuaArgumentError(
+                argument: 1, message: "expected parameter declarations (name = { default = … }), got a list")
+        case .nil, .boolean, .integer, .number, .string, .opaque:
             throw call.typeError(1, expected: "table of parameter declarations")
         }
         return try entries.map { entry in
@@ -122,24 +126,9 @@ enum ParamsFunction {
     /// "unknown parameter 'yeer'; did you mean 'year'?", suggesting a name only when it is close.
     static func unknown(_ name: String, declared: [String]) -> String {
         guard !declared.isEmpty else { return "unknown parameter '\(name)' (the script declares no parameters)" }
-        let closest = declared.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
-        if let (suggestion, distance) = closest, distance < 4 {
+        if let suggestion = TableError.closestName(to: name, in: declared) {
             return "unknown parameter '\(name)'; did you mean '\(suggestion)'?"
         }
         return "unknown parameter '\(name)' (parameters: \(declared.joined(separator: ", ")))"
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in a.indices {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for j in b.indices {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i] == b[j] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

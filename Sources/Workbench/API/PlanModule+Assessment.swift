@@ -24,7 +24,7 @@ extension PlanModule {
             function: { call in
                 let options = try LuaOptions(
                     call, 1, function: "attainment", allowed: ["by", "period", "tolerance"])
-                let period = try assessmentPeriod(options)
+                let period = try assessmentPeriod(options, workspace)
                 let grouping = try options.string("by").map { name in
                     guard let grouping = AttainmentCalculator.Grouping(rawValue: name) else {
                         throw LuaArgumentError(
@@ -49,7 +49,7 @@ extension PlanModule {
             "milestones",
             function: { call in
                 let options = try LuaOptions(call, 1, function: "milestones", allowed: ["period"])
-                let period = try assessmentPeriod(options)
+                let period = try assessmentPeriod(options, workspace)
                 try requireTables(
                     workspace, ["measures"] + AttainmentCalculator.sampleTables,
                     function: "plan.milestones")
@@ -74,8 +74,9 @@ extension PlanModule {
                 + "(load a workspace such as Datasets/sample2013)")
     }
 
-    /// The required `period` option, `2013Q1` to `2013Q4`.
-    private static func assessmentPeriod(_ options: LuaOptions) throws -> ReportingPeriod {
+    /// The required `period` option: a quarter of a year the progress reports cover, so
+    /// that a mistyped year is an error rather than a table of `no_data`.
+    private static func assessmentPeriod(_ options: LuaOptions, _ workspace: Workspace) throws -> ReportingPeriod {
         guard let text = try options.string("period") else {
             throw LuaArgumentError(
                 argument: 1, message: "option 'period' is required (a quarter such as '2013Q4')")
@@ -86,7 +87,24 @@ extension PlanModule {
                 message:
                     "invalid option '\(text)' for 'period' (expected a quarter such as '2013Q4')")
         }
+        let reported = try reportedPeriods(workspace)
+        if let first = reported.first, let last = reported.last, !reported.contains(where: { $0.year == period.year }) {
+            throw LuaArgumentError(
+                argument: 1,
+                message: "invalid option '\(text)' for 'period' (the progress reports cover \(first) to \(last))")
+        }
         return period
+    }
+
+    /// The periods of the workspace's progress reports, in order (none without the table).
+    private static func reportedPeriods(_ workspace: Workspace) throws -> [ReportingPeriod] {
+        guard workspace.tables.contains(where: { $0.name == "progress" }) else { return [] }
+        let column = try workspace.table("progress").column("period")
+        let periods = (0..<column.count).compactMap { row -> ReportingPeriod? in
+            guard case .string(let text) = column[row] else { return nil }
+            return ReportingPeriod(text)
+        }
+        return Array(Set(periods)).sorted()
     }
 
     /// The `tolerance` option: a number from 0 to 1, replacing the targets' own.

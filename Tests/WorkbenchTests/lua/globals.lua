@@ -85,9 +85,15 @@ group("output", function()
     eq(select("#", output{}), 0)
   end)
 
-  test("refuses an unknown option, listing the options", function()
+  test("refuses an unknown option, suggesting the closest and listing the options", function()
     fails(function() output{ fromat = "csv" } end,
-      "bad argument #1 to 'output' (unknown option 'fromat' (options: format, max_rows, max_width, null))")
+      "bad argument #1 to 'output' (unknown option 'fromat'; did you mean 'format'? (options: format, max_rows, max_width, null))")
+    fails(function() output{ colour = true } end,
+      "bad argument #1 to 'output' (unknown option 'colour' (options: format, max_rows, max_width, null))")
+  end)
+
+  test("refuses options given as a list", function()
+    fails(function() output{ "csv" } end, "bad argument #1 to 'output' (expected named options, got a list)")
   end)
 
   test("refuses a format it does not know, listing the formats", function()
@@ -144,6 +150,8 @@ group("params", function()
       "bad argument #1 to 'params' (parameter 'year' must be declared with a table { default = …, doc = \"…\" }, got number)")
     fails(function() params{ year = { dflt = 2013 } } end,
       "bad argument #1 to 'params' (unknown field 'dflt' in parameter 'year' (fields: default, doc))")
+    fails(function() params{ { default = 2013 } } end,
+      "bad argument #1 to 'params' (expected parameter declarations (name = { default = … }), got a list)")
   end)
 
   test("refuses to run inside a coroutine, whose stack is not the script's", function()
@@ -226,6 +234,28 @@ group("read_csv", function()
     eq({ t.columns, t:column("b") }, { { "a", "b" }, { n = 2, "x", "y" } })
   end)
 
+  test("reads semicolon-separated files with delimiter = \";\"", function()
+    local file = scratch .. "/small.csv"
+    write(small, file)
+    local commas = read_csv(file)
+    eq(read_csv(file, { delimiter = ";" }).columns, { "a,b" })
+    eq(commas.columns, { "a", "b" })
+  end)
+
+  test("refuses a delimiter that is not one character other than the quote and line breaks", function()
+    for _, bad in ipairs{ ";;", "", "\"", "\n" } do
+      fails(function() read_csv(plans, { delimiter = bad }) end,
+        "bad argument #2 to 'read_csv' (invalid option '" .. bad .. "' for 'delimiter' "
+          .. "(expected one ASCII character other than '\"', CR and LF, such as ',', ';' or '\\t'))")
+    end
+  end)
+
+  test("refuses options given as a list, and a list where a list of strings belongs", function()
+    fails(function() read_csv(plans, { "types" }) end, "bad argument #2 to 'read_csv' (expected named options, got a list)")
+    fails(function() read_csv(plans, { columns = "province" }) end,
+      "bad argument #2 to 'read_csv' (option 'columns' must be an array of strings, got string)")
+  end)
+
   test("refuses files outside the folders it may read", function()
     fails_like(function() read_csv("/etc/passwd") end,
       "^" .. literal("lua/globals.lua:") .. "%d+: "
@@ -238,7 +268,7 @@ group("read_csv", function()
 
   test("refuses unknown options and unknown types", function()
     fails(function() read_csv(plans, { typs = {} }) end,
-      "bad argument #2 to 'read_csv' (unknown option 'typs' (options: columns, delimiter, rejects, types))")
+      "bad argument #2 to 'read_csv' (unknown option 'typs'; did you mean 'types'? (options: columns, delimiter, rejects, types))")
     fails(function() read_csv(plans, { types = { province = "integer" } }) end,
       "bad argument #2 to 'read_csv' (invalid type 'integer' for column 'province' (expected one of int, float, string, bool, date))")
   end)
@@ -289,7 +319,7 @@ group("show", function()
   end)
 
   test("refuses unknown options and formats", function()
-    fails(function() show(small, { formt = "csv" }) end, "bad argument #2 to 'show' (unknown option 'formt' (options: format, title))")
+    fails(function() show(small, { formt = "csv" }) end, "bad argument #2 to 'show' (unknown option 'formt'; did you mean 'format'? (options: format, title))")
     fails(function() show(small, { format = "xlsx" }) end,
       "bad argument #2 to 'show' (invalid option 'xlsx' for 'format' (formats: box, csv, tsv, json, ndjson, markdown, line))")
   end)
@@ -338,7 +368,7 @@ group("write", function()
 
   test("refuses unknown options and formats", function()
     fails(function() write(small, scratch .. "/x.csv", { fromat = "csv" }) end,
-      "bad argument #3 to 'write' (unknown option 'fromat' (options: excel, format))")
+      "bad argument #3 to 'write' (unknown option 'fromat'; did you mean 'format'? (options: excel, format))")
     fails(function() write(small, scratch .. "/x.csv", { format = "xlsx" }) end,
       "bad argument #3 to 'write' (invalid option 'xlsx' for 'format' (formats: box, csv, tsv, json, ndjson, markdown, line))")
   end)

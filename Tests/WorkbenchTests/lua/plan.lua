@@ -93,9 +93,19 @@ group("plan.attainment", function()
       "bad argument #1 to 'attainment' (invalid option '2013Q5' for 'period' (expected a quarter such as '2013Q4'))")
   end)
 
+  test("refuses a period in a year the progress reports do not cover", function()
+    fails(function() return plan.attainment{ period = "2014Q1" } end,
+      "bad argument #1 to 'attainment' (invalid option '2014Q1' for 'period' (the progress reports cover 2013Q1 to 2013Q4))")
+  end)
+
+  test("judges a programme target not due until reached", function()
+    local t = plan.attainment{ period = "2013Q4" }:where{ target = { "t05", "t06" } }
+    eq({ t:column("status"), t:column("rag") }, { { n = 2, "not_due", "met" }, { n = 2, "grey", "green" } })
+  end)
+
   test("refuses unknown options and values", function()
     fails(function() return plan.attainment{ period = "2013Q4", peroid = 1 } end,
-      "bad argument #1 to 'attainment' (unknown option 'peroid' (options: by, period, tolerance))")
+      "bad argument #1 to 'attainment' (unknown option 'peroid'; did you mean 'period'? (options: by, period, tolerance))")
     fails(function() return plan.attainment{ period = "2013Q4", by = "province" } end,
       "bad argument #1 to 'attainment' (invalid option 'province' for 'by' (expected 'target' or 'reporter'))")
     fails(function() return plan.attainment{ period = "2013Q4", tolerance = 1 } end,

@@ -87,9 +87,13 @@ group("Table:complete", function()
 
   test("fills the added rows with opts.fill", function() eq(t:complete("region", "year", { fill = { n = 0 } }):column("n"), { n = 4, 1, 0, 0, 2 }) end)
 
-  test("refuses a fill for a column that does not exist, at the options' argument", function()
+  test("refuses a bad fill at the options' argument: unknown column, wrong type, key column", function()
     fails(function() return t:complete("region", "year", { fill = { m = 0 } }) end,
       "bad argument #3 to 'complete' (unknown column 'm'; did you mean 'n'? (columns: n, region, year))")
+    fails(function() return t:complete("region", "year", { fill = { n = "none" } }) end,
+      "bad argument #3 to 'complete' (column 'n' is int, got string 'none')")
+    fails(function() return t:complete("region", "year", { fill = { year = 0 } }) end,
+      "bad argument #3 to 'complete' (complete cannot fill key column 'year')")
   end)
 end)
 
@@ -384,6 +388,11 @@ group("Table:totals", function()
   test("appends the sum of each numeric column and Total in the first text column", function()
     local t = plan.measures:count("timing"):order_by("timing"):totals()
     eq({ t:column("timing"), t:column("n") }, { { n = 4, "completed", "long_term", "phased", "Total" }, { n = 4, 7, 3, 32, 42 } })
+  end)
+
+  test("labels the row with the given text", function()
+    eq(plan.measures:count("scope"):order_by("scope"):totals("All measures"):column("scope"),
+      { n = 3, "joint", "national", "All measures" })
   end)
 
   test("skips nulls in the sums", function() eq(sample:totals():row(5):totable(), { g = "Total", x = 8 }) end)

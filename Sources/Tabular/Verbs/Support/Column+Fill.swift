@@ -51,10 +51,12 @@ extension Column {
         return Column(storage: values, validity: Validity(flags))
     }
 
-    /// Checks that `fill` can be stored in a column of `type` (an int fits a float column).
+    /// Checks that `fill` can be stored in a column of `type` (an int fits a float column),
+    /// so that a caller can report a bad fill value against the argument that gave it.
     ///
     /// - Throws: ``TableError`` `typeMismatch` naming `column`.
-    static func checkFill(_ fill: Cell, fits type: ColumnType, column: String) throws {
+    /// - Complexity: O(1).
+    public static func checkFill(_ fill: Cell, fits type: ColumnType, column: String) throws {
         var probe = ColumnBuilder(type: type)
         guard probe.append(fill) else {
             throw TableError.typeMismatch(column: column, expected: type, found: fill)

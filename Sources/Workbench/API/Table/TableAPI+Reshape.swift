@@ -35,21 +35,24 @@ extension TableAPI {
     /// `t:complete("province", "period"[, {fill = {count = 0}}])`.
     static func complete(_ object: TableObject, _ call: LuaCall) throws -> Int32 {
         var last = call.argumentCount
-        var fill: [(column: String, value: Cell)] = []
+        var options: Int32?
         if last >= 2, call.stack.type(at: last) == LuaType.table {
             let hasFill = call.stack.pushField("fill", of: last) != LuaType.nil
             call.stack.pop()
             if hasFill {
                 try checkOptions(call, last, allowed: ["fill"])
-                fill = try fillValues(call, last, of: object)
+                options = last
                 last -= 1
             }
         }
         let names = try columnNames(call, from: 2, of: object, through: last)
+        let fill = try options.map { try fillValues(call, $0, of: object, keys: names) } ?? []
         return try result(blaming(2) { try object.table.complete(names, fill: fill) }, call)
     }
 
-    private static func fillValues(_ call: LuaCall, _ argument: Int32, of object: TableObject)
+    /// The `fill` option's column = value pairs, each checked here so that a bad one is
+    /// reported against the options argument, not the key columns.
+    private static func fillValues(_ call: LuaCall, _ argument: Int32, of object: TableObject, keys: [String])
         throws -> [(column: String, value: Cell)]
     {
         call.stack.pushField("fill", of: argument)
@@ -67,10 +70,15 @@ extension TableAPI {
                 argument: argument, message: "option 'fill' expected column = value pairs")
         }
         return try names.map { name in
-            _ = try blaming(argument) { try object.position(of: name) }
+            let type = object.table.schema.fields[try blaming(argument) { try object.position(of: name) }].type
+            guard !keys.contains(name) else {
+                throw LuaArgumentError(argument: argument, message: "complete cannot fill key column '\(name)'")
+            }
             call.stack.pushField(name, of: fills)
             defer { call.stack.pop() }
-            return (name, try cell(call, at: -1, argument: argument, what: "fill for '\(name)'"))
+            let value = try cell(call, at: -1, argument: argument, what: "fill for '\(name)'")
+            try blaming(argument) { try Column.checkFill(value, fits: type, column: name) }
+            return (name, value)
         }
     }
 

@@ -83,12 +83,7 @@ extension TableAPI {
                 argument: argument, message: "expected named options, got a list")
         }
         for key in keys where !allowed.contains(key) {
-            var message = "unknown option '\(key)'"
-            if let suggestion = TableError.closestName(to: key, in: allowed) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            message += " (options: \(allowed.joined(separator: ", ")))"
-            throw LuaArgumentError(argument: argument, message: message)
+            throw LuaArgumentError(argument: argument, message: LuaOptions.unknown(key, allowed: allowed))
         }
     }
 
