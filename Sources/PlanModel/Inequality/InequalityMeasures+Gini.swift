@@ -13,12 +13,15 @@ extension InequalityMeasures {
         guard national > 0 else { return .undefined(reason: "the mean is \(describe(national)), not above 0") }
         let total = weights.reduce(0, +)
         let order = values.indices.sorted { values[$0] < values[$1] }
-        // ΣᵢΣⱼ pᵢpⱼ|xᵢ − xⱼ| = 2 Σᵢ pᵢxᵢ (below − above); ties cancel in either order.
+        // ΣᵢΣⱼ pᵢpⱼ|xᵢ − xⱼ| = 2 Σᵢ pᵢxᵢ (below − above); ties cancel in either order. The
+        // factors (below − above) sum to 0, so values are measured from the smallest: that
+        // changes nothing exactly, but equal values then give 0, not the rounding of the shares.
+        let smallest = values[order.first!]
         var below = 0.0
         var sum = 0.0
         for index in order {
             let share = weights[index] / total
-            sum += share * values[index] * (2 * below + share - 1)
+            sum += share * (values[index] - smallest) * (2 * below + share - 1)
             below += share
         }
         return .defined(sum / national)
