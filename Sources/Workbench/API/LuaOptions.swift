@@ -47,6 +47,19 @@ struct LuaOptions {
         }
     }
 
+    /// A whole number above 0 (`max_rows = 20`).
+    func positiveInteger(_ key: String) throws -> Int? {
+        switch values[key] {
+        case nil, .nil?: return nil
+        case .integer(let count)? where count > 0: return Int(count)
+        case let other?:
+            throw LuaArgumentError(
+                argument: argument,
+                message: "option '\(key)' must be a positive integer, got "
+                    + (other.typeName == "number" ? "\(other)" : other.typeName))
+        }
+    }
+
     func format(_ key: String) throws -> RenderFormat? {
         guard let name = try string(key) else { return nil }
         guard let format = RenderFormat(name: name) else {

@@ -15,55 +15,27 @@ enum OutputFunction {
     /// `output{format = "csv", null = "NA", max_rows = 20, max_width = 100}`: changes the
     /// settings for every later `show`; keys not given keep their values.
     static func output(_ call: LuaCall, _ context: APIContext) throws -> Int32 {
-        let pairs: [LuaPair]
-        switch try call.value(1) {
-        case .map(let found): pairs = found
-        case .array(let elements) where elements.isEmpty: pairs = []
-        case .array: throw LuaArgumentError(argument: 1, message: "expected named options, got a list")
-        default: throw call.typeError(1, expected: "table")
-        }
+        // Unlike other options tables, output's is the whole call: without one it does nothing.
+        if case .nil = try call.value(1) { throw call.typeError(1, expected: "table") }
+        let options = try LuaOptions(call, 1, function: "output", allowed: Set(keys))
         var settings = context.output
-        for pair in pairs {
-            guard case .string(let name) = pair.key, keys.contains(name.description) else {
-                throw LuaArgumentError(argument: 1, message: LuaOptions.unknown("\(pair.key)", allowed: keys))
+        if let format = try options.format("format") {
+            if settings.excel, format != .csv, format != .tsv {
+                throw LuaArgumentError(
+                    argument: 1, message: "format '\(format.name)' cannot be used with --excel (expected csv or tsv)")
             }
-            let key = name.description
-            switch (key, pair.value) {
-            case ("format", .string(let text)):
-                guard let format = RenderFormat(name: text.description) else {
-                    throw LuaArgumentError(
-                        argument: 1,
-                        message: "invalid option '\(text)' for 'format' "
-                            + "(formats: \(RenderFormat.names.joined(separator: ", ")))")
-                }
-                if settings.excel, format != .csv, format != .tsv {
-                    throw LuaArgumentError(
-                        argument: 1,
-                        message: "format '\(text)' cannot be used with --excel "
-                            + "(expected csv or tsv)")
-                }
-                settings.format = format
-            case ("null", .string(let text)):
-                if settings.excel {
-                    throw LuaArgumentError(
-                        argument: 1,
-                        message: "option 'null' cannot be used with --excel, "
-                            + "which writes null as an empty field")
-                }
-                settings.render.nullText = text.description
-            case ("max_rows", .integer(let count)) where count > 0:
-                settings.render.maxRows = Int(count)
-            case ("max_width", .integer(let width)) where width > 0:
-                settings.render.maxWidth = Int(width)
-            case ("format", let other), ("null", let other):
-                throw LuaArgumentError(argument: 1, message: "option '\(key)' must be a string, got \(other.typeName)")
-            case (_, let other):
+            settings.format = format
+        }
+        if let nullText = try options.string("null") {
+            if settings.excel {
                 throw LuaArgumentError(
                     argument: 1,
-                    message: "option '\(key)' must be a positive integer, got "
-                        + (other.typeName == "number" ? "\(other)" : other.typeName))
+                    message: "option 'null' cannot be used with --excel, which writes null as an empty field")
             }
+            settings.render.nullText = nullText
         }
+        if let rows = try options.positiveInteger("max_rows") { settings.render.maxRows = rows }
+        if let width = try options.positiveInteger("max_width") { settings.render.maxWidth = width }
         context.output = settings
         return 0
     }

@@ -78,7 +78,7 @@ extension CSVLoad {
         dataStart = window.offset + position
         validatedUpTo = dataStart
         stopOffset = stop
-        reportsProgress = false
+        isFirstChunk = false
     }
 
     /// The offset of the first line start after the first byte, or `count`.

@@ -31,9 +31,10 @@ final class CSVLoad {
     /// The input offset this load stops at: it reads the records that start
     /// before it (the last may run past it). One chunk of a parallel read.
     var stopOffset = Int.max
-    /// Whether this load tells ``CSVReadOptions/progress`` how far it is; in a
-    /// parallel read only the first chunk does, for all of them.
-    var reportsProgress = true
+    /// Whether this load reads the data's first chunk (all of it, in one pass). That
+    /// load reports progress for the whole read, and its columns receive the other
+    /// chunks' rows.
+    var isFirstChunk = true
     /// Where the first record this load did not read starts, once it has read.
     var endOffset = 0
     private var lastProgress = ContinuousClock.now
@@ -291,13 +292,13 @@ final class CSVLoad {
     /// Where the rows this load reserves room for end. The first chunk of a
     /// parallel read reserves for the whole input, so that the later chunks'
     /// rows are appended in place (reserved pages cost no memory until used).
-    var reserveEnd: Int { reportsProgress ? window.totalBytes : min(stopOffset, window.totalBytes) }
+    var reserveEnd: Int { isFirstChunk ? window.totalBytes : min(stopOffset, window.totalBytes) }
 
     /// Tells the caller how far the read is, at most about ten times a second.
     /// The first chunk of a parallel read scales its own progress to the
     /// whole input, since the chunks move at about the same pace.
     private func reportProgress(_ offset: Int) {
-        guard reportsProgress, let progress = options.progress else { return }
+        guard isFirstChunk, let progress = options.progress else { return }
         let now = ContinuousClock.now
         guard now - lastProgress >= .milliseconds(100) else { return }
         lastProgress = now

@@ -54,12 +54,9 @@ extension TableAPI {
     private static func equalityConditions(
         _ call: LuaCall, _ argument: Int32, of object: TableObject
     ) throws -> [(column: String, values: [Cell])] {
-        let (names, count) = try call.stack.keys(
-            of: argument, argument: argument, what: "conditions")
-        if count > 0 {
-            throw LuaArgumentError(
-                argument: argument, message: "expected column = value conditions, got a list")
-        }
+        let names = try namedKeys(
+            call, of: argument, argument: argument, what: "conditions",
+            listMessage: "expected column = value conditions, got a list")
         return try names.map { name in
             _ = try blaming(argument) { try object.position(of: name) }
             call.stack.pushField(name, of: argument)

@@ -63,12 +63,9 @@ extension TableAPI {
                 argument: argument,
                 message: "option 'fill' expected table, got \(call.stack.typeName(at: fills))")
         }
-        let (names, count) = try call.stack.keys(
-            of: fills, argument: argument, what: "option 'fill'")
-        if count > 0 {
-            throw LuaArgumentError(
-                argument: argument, message: "option 'fill' expected column = value pairs")
-        }
+        let names = try namedKeys(
+            call, of: fills, argument: argument, what: "option 'fill'",
+            listMessage: "option 'fill' expected column = value pairs")
         return try names.map { name in
             let type = object.table.schema.fields[try blaming(argument) { try object.position(of: name) }].type
             guard !keys.contains(name) else {

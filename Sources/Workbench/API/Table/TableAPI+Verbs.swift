@@ -13,10 +13,8 @@ extension TableAPI {
     /// `t:rename{old = "new"}`, applied in sorted order of the old names.
     static func rename(_ object: TableObject, _ call: LuaCall) throws -> Int32 {
         try call.checkTable(2)
-        let (names, count) = try call.stack.keys(of: 2, argument: 2, what: "renames")
-        if count > 0 {
-            throw LuaArgumentError(argument: 2, message: "expected old = \"new\" pairs, got a list")
-        }
+        let names = try namedKeys(
+            call, of: 2, argument: 2, what: "renames", listMessage: "expected old = \"new\" pairs, got a list")
         let renames = try names.map { old -> (from: String, to: String) in
             _ = try blaming(2) { try object.position(of: old) }
             call.stack.pushField(old, of: 2)

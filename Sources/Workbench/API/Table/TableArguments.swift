@@ -73,15 +73,22 @@ extension TableAPI {
         return names
     }
 
+    /// The string keys of the Lua table at `index`, sorted; a table with list entries is
+    /// refused with `listMessage`, since those would be silently ignored.
+    static func namedKeys(
+        _ call: LuaCall, of index: Int32, argument: Int32, what: String, listMessage: String
+    ) throws -> [String] {
+        let (names, count) = try call.stack.keys(of: index, argument: argument, what: what)
+        if count > 0 { throw LuaArgumentError(argument: argument, message: listMessage) }
+        return names
+    }
+
     /// Checks the keys of the options table at `argument` against `allowed`.
     /// - Throws: `unknown option 'hwo'; did you mean 'how'? (options: how, check)`.
     static func checkOptions(_ call: LuaCall, _ argument: Int32, allowed: [String]) throws {
         try call.checkTable(argument)
-        let (keys, count) = try call.stack.keys(of: argument, argument: argument, what: "options")
-        if count > 0 {
-            throw LuaArgumentError(
-                argument: argument, message: "expected named options, got a list")
-        }
+        let keys = try namedKeys(
+            call, of: argument, argument: argument, what: "options", listMessage: "expected named options, got a list")
         for key in keys where !allowed.contains(key) {
             throw LuaArgumentError(argument: argument, message: LuaOptions.unknown(key, allowed: allowed))
         }
