@@ -20,6 +20,27 @@ import Testing
         #expect(try planscope("eval", "x = 1").stdout == "")
     }
 
+    @Test("eval shows a returned table as the REPL does, in the output format")
+    func evalTable() throws {
+        let query = #"return #plan.measures, plan.measures:count("scope"):order_by("scope")"#
+        let boxed = try planscope("eval", query)
+        #expect(boxed.status == 0, "\(boxed.stderr)")
+        assertEqualText(
+            boxed.stdout,
+            """
+            42
+            ┌──────────┬─────┐
+            │  scope   │  n  │
+            │  string  │ int │
+            ├──────────┼─────┤
+            │ joint    │  30 │
+            │ national │  12 │
+            └──────────┴─────┘
+
+            """)
+        #expect(try planscope("eval", "--format", "csv", query).stdout == "42\nscope,n\njoint,30\nnational,12\n")
+    }
+
     @Test("run reads the script from standard input with '-' and passes arguments")
     func stdinScript() throws {
         let outcome = try planscope("run", "-", "a", "--b", stdin: "#!shebang\nprint(arg[0], #arg, ...)")

@@ -30,9 +30,11 @@ public struct ScriptRunner {
         self.init(context: APIContext(sink: output), options: options)
     }
 
-    /// Runs `source` and returns what its main chunk returned.
+    /// Runs `source` and returns what its main chunk returned, or with `echoingResults`
+    /// shows it as the REPL does (``SessionEcho``: tables rendered with `show`, other values
+    /// on one line) and returns nothing.
     /// - Throws: ``LuaError`` (syntax, runtime, memory, timeout, interrupted).
-    public func run(_ source: ScriptSource) throws -> [LuaValue] {
+    public func run(_ source: ScriptSource, echoingResults: Bool = false) throws -> [LuaValue] {
         let lua = try LuaState(libraries: options.unsafe ? .all : .sandboxed)
         let environment = try lua.newEnvironment(
             LuaSandbox.Options(
@@ -41,11 +43,21 @@ public struct ScriptRunner {
         try setArguments(in: lua, environment: environment, scriptName: source.name)
         try WorkbenchAPI.install(in: lua, environment: environment, context: context)
         try ParamsFunction.define(in: lua, environment: environment, parameters: options.parameters, context: context)
+        if echoingResults {
+            // The echo goes below the chunk, so the chunk's results become its arguments.
+            try lua.load(Array(("return " + SessionEcho.function).utf8), chunkName: "=(echo)")
+            lua.setEnvironment(environment)
+            try lua.call(argumentCount: 0)
+        }
         try lua.load(source.bytes, chunkName: source.chunkName)
         lua.setEnvironment(environment)
         for argument in options.arguments { lua.stack.push(string: argument) }
         lua.apply(options.limits)
         let count = try lua.call(argumentCount: Int32(options.arguments.count))
+        if echoingResults {
+            try lua.call(argumentCount: count)
+            return []
+        }
         defer { lua.stack.pop(count) }
         return try (0..<count).map { try lua.stack.value(at: -count + $0) }
     }

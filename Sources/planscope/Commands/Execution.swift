@@ -30,10 +30,7 @@ struct Execution {
             output: destination.settings,
             workspace: try loadWorkspace())
         do {
-            let results = try ScriptRunner(context: context, options: runOptions).run(source)
-            if printResults, !results.isEmpty {
-                output.write(results.map(\.description).joined(separator: "\t") + "\n")
-            }
+            _ = try ScriptRunner(context: context, options: runOptions).run(source, echoingResults: printResults)
             try destination.finish(
                 sink: output, context: context, source: source, runOptions: runOptions,
                 startedAt: startedAt)

@@ -56,10 +56,12 @@ extension PlanScope {
             abstract: "Run Lua code given on the command line and print what it returns.",
             discussion: """
                 An expression is enough: 'eval' tries 'return CODE' first, as the Lua REPL does.
+                Returned tables are shown in the output format, as in the REPL.
 
                 Examples:
                   planscope eval '1 + 1'
                   planscope eval 'return 1+1, "两", {1,2}'
+                  planscope eval 'plan.measures:count("scope")'
                   planscope eval --markdown 'show(plan.main_tasks)'
                 """
         )
